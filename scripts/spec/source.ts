@@ -62,8 +62,11 @@ export function verify(bytes: Uint8Array, lock: SpecLock, origin: string): void 
  * Resolves the pinned upstream spec: env FRONT_OPENAPI_SPEC (path or URL) → local cache → the pinned URL.
  * Whatever the source, the bytes must match the lock's sha256.
  */
-export async function resolvePinnedSpec(env = process.env): Promise<{ bytes: Uint8Array; origin: string }> {
-  const lock = await readLock();
+export async function resolvePinnedSpec(
+  env: Record<string, string | undefined> = process.env,
+  lockPath = LOCK_PATH,
+): Promise<{ bytes: Uint8Array; origin: string }> {
+  const lock = await readLock(lockPath);
   const cachePath = join(CACHE_DIR, `${lock.sha256}.json`);
   let origin: string;
   let bytes: Uint8Array;
