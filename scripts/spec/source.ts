@@ -8,6 +8,8 @@ export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const LOCK_PATH = join(ROOT, "spec/front-core-api.lock.json");
 export const CACHE_DIR = join(ROOT, "spec/.cache");
 export const DIST_DIR = join(ROOT, "spec/dist");
+/** The byte-identical mirror kept beside the checkout on frontkit's machines and in CI (see DESIGN.md). */
+export const SIBLING_MIRROR = resolve(ROOT, "../shared/front-openapi/core-api.json");
 /** The corrected spec that codegen, Prism and the tests read. */
 export const CORRECTED_SPEC_PATH = join(DIST_DIR, "front-core-api.corrected.json");
 
@@ -59,7 +61,8 @@ export function verify(bytes: Uint8Array, lock: SpecLock, origin: string): void 
 }
 
 /**
- * Resolves the pinned upstream spec: env FRONT_OPENAPI_SPEC (path or URL) → local cache → the pinned URL.
+ * Resolves the pinned upstream spec: env FRONT_OPENAPI_SPEC (path or URL) → local cache → the mirror beside the
+ * checkout (../shared, where machines cannot reach GitHub) → the pinned URL.
  * Whatever the source, the bytes must match the lock's sha256.
  */
 export async function resolvePinnedSpec(
@@ -76,6 +79,9 @@ export async function resolvePinnedSpec(
   } else if (existsSync(cachePath)) {
     origin = cachePath;
     bytes = new Uint8Array(await readFile(cachePath));
+  } else if (existsSync(SIBLING_MIRROR)) {
+    origin = SIBLING_MIRROR;
+    bytes = new Uint8Array(await readFile(SIBLING_MIRROR));
   } else {
     origin = lock.url;
     bytes = await readSource(origin);
