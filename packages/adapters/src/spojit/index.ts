@@ -1,1 +1,32 @@
-export {};
+/**
+ * @frontkit/adapters/spojit — the Front connector for Spojit: a connector definition derived
+ * from the @frontkit/tools registry, its JSON Schema, and a never-throwing executor.
+ */
+export { FRONT_DEFAULT_BASE_URL, frontAuthentication } from "./authentication.js";
+export type {
+  JsonSchemaObject,
+  SpojitAuthentication,
+  SpojitAuthField,
+  SpojitConnectorDefinition,
+  SpojitToolDefinition,
+  SpojitToolExample,
+  SpojitUsageTip,
+} from "./connector-types.js";
+export type { SpojitConnection } from "./connection.js";
+export { SPOJIT_CONNECTOR_SCHEMA_ID, spojitConnectorJsonSchema } from "./definition-schema.js";
+export { SPOJIT_CODE_BY_TAG, toSpojitError } from "./error-mapping.js";
+export { FRONT_CONNECTOR_ICON_SVG } from "./icon.js";
+export { REDACTED } from "./redact.js";
+export {
+  SPOJIT_ERROR_CODES,
+  type SpojitError,
+  type SpojitErrorCode,
+  type SpojitExecuteMeta,
+  type SpojitExecuteResult,
+  type SpojitFailure,
+  type SpojitIssue,
+  type SpojitRateLimit,
+  type SpojitSuccess,
+} from "./result.js";
+export { frontToolExamples } from "./tool-examples.js";
+export { frontUsageTips } from "./usage-tips.js";

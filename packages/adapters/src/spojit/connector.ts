@@ -1,0 +1,51 @@
+import { toolCatalog } from "@frontkit/tools";
+import { frontAuthentication } from "./authentication.js";
+import type { JsonSchemaObject, SpojitConnectorDefinition, SpojitToolDefinition } from "./connector-types.js";
+import { SPOJIT_CONNECTOR_SCHEMA_ID } from "./definition-schema.js";
+import { FRONT_CONNECTOR_ICON_SVG } from "./icon.js";
+import { frontToolExamples } from "./tool-examples.js";
+import { frontUsageTips } from "./usage-tips.js";
+
+/** One entry of the tools' derived catalog. */
+export type ToolCatalogEntry = (typeof toolCatalog)[number];
+
+/** A tool of the catalog as a Spojit tool: everything but the examples comes from the catalog. */
+const toSpojitTool = (entry: ToolCatalogEntry): SpojitToolDefinition => ({
+  name: entry.name,
+  title: entry.title,
+  description: entry.description,
+  inputSchema: entry.inputJsonSchema as JsonSchemaObject,
+  outputSchema: entry.outputJsonSchema as JsonSchemaObject,
+  readOnly: entry.annotations.readOnlyHint,
+  destructive: entry.annotations.destructiveHint,
+  idempotent: entry.annotations.idempotentHint,
+  openWorld: entry.annotations.openWorldHint,
+  examples: frontToolExamples[entry.name] ?? [],
+});
+
+/**
+ * Builds the Front connector definition from a tool catalog. Tool names, descriptions, schemas
+ * and flags are taken from the catalog as they are, never restated, so the connector cannot
+ * drift from the tools it runs.
+ */
+export const buildFrontConnector = (catalog: ReadonlyArray<ToolCatalogEntry> = toolCatalog): SpojitConnectorDefinition => ({
+  $schema: SPOJIT_CONNECTOR_SCHEMA_ID,
+  schemaVersion: 1,
+  identifier: "front",
+  displayName: "Front",
+  description:
+    "Work with Front, the shared inbox for support and operations teams: read and list conversations, contacts, inboxes, tags and teammates, tag conversations, create contacts, and send messages or replies.",
+  category: "Customer support",
+  icon: { mediaType: "image/svg+xml", svg: FRONT_CONNECTOR_ICON_SVG },
+  links: {
+    homepage: "https://front.com",
+    apiReference: "https://dev.frontapp.com/reference/introduction",
+    tokenHelp: "https://dev.frontapp.com/docs/create-and-revoke-api-tokens",
+  },
+  authentication: frontAuthentication,
+  tools: catalog.map(toSpojitTool),
+  usageTips: frontUsageTips,
+});
+
+/** The Front connector definition for Spojit (also emitted as dist/spojit-connector.json). */
+export const frontConnector: SpojitConnectorDefinition = buildFrontConnector();

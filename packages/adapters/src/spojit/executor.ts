@@ -1,0 +1,143 @@
+import { createFrontTools, toolCatalog } from "@frontkit/tools";
+import { ClientPool, type PooledTools } from "./client-pool.js";
+import { validateConnection, type SpojitConnection, type ValidConnection } from "./connection.js";
+import { spojitError, toSpojitError, toSpojitRateLimit } from "./error-mapping.js";
+import { toJsonSafe } from "./json-safe.js";
+import { redactSecret } from "./redact.js";
+import type { SpojitExecuteResult, SpojitFailure } from "./result.js";
+
+/** Options of `createFrontTools` that apply to every connection (token and base URL come from each connection). */
+export type SpojitClientOptions = Omit<NonNullable<Parameters<typeof createFrontTools>[0]>, "token" | "baseUrl">;
+
+/** Options for {@link createSpojitExecutor}. */
+export interface SpojitExecutorOptions extends SpojitClientOptions {
+  /** Most Front clients kept at once; least-recently-used idle ones are released beyond it. Default 500. */
+  readonly maxConnections?: number;
+  /** Builds the client for a connection; defaults to `createFrontTools`. For tests and instrumentation. */
+  readonly createTools?: (config: { token: string; baseUrl: string } & SpojitClientOptions) => PooledTools;
+}
+
+/** What Spojit passes for one Direct-mode node run or one Agent-mode tool call. */
+export interface SpojitExecuteRequest {
+  /** A tool name of the connector, e.g. `list-inboxes`. */
+  readonly tool: string;
+  /** The tool's input, matching its input JSON Schema. */
+  readonly input?: unknown;
+  readonly connection: SpojitConnection;
+}
+
+/** Per-call options. */
+export interface SpojitExecuteOptions {
+  /** Cancels the call; the result is then a CANCELLED failure. */
+  readonly signal?: AbortSignal;
+}
+
+/** Runs Front tools for Spojit connections. */
+export interface SpojitExecutor {
+  /** Runs one tool; never throws or rejects, whatever it is given. */
+  execute<T = unknown>(request: SpojitExecuteRequest, options?: SpojitExecuteOptions): Promise<SpojitExecuteResult<T>>;
+  /** Names of the tools this executor runs (from the tool registry). */
+  readonly tools: ReadonlyArray<string>;
+  /** Number of connections with a live client. */
+  readonly connectionCount: number;
+  /** Releases every client (their caches and limiters); later calls fail with INTERNAL. */
+  dispose(): Promise<void>;
+}
+
+const failure = (error: SpojitFailure["error"]): SpojitFailure => ({ ok: false, error });
+
+/**
+ * Creates the Spojit executor. Each call is checked (tool name, connection) before any request,
+ * then runs on the connection's own FrontTools. The returned promise always resolves: success
+ * with data and metadata, or a failure with a stable code — and never contains the token.
+ */
+export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): SpojitExecutor => {
+  const { maxConnections = 500, createTools, ...clientOptions } = options;
+  const toolNames: ReadonlyArray<string> = toolCatalog.map((tool) => tool.name);
+  const knownTools: ReadonlySet<string> = new Set(toolNames);
+  const factory =
+    createTools ?? ((config: { token: string; baseUrl: string } & SpojitClientOptions) => createFrontTools(config));
+  const pool = new ClientPool(
+    (connection: ValidConnection) => factory({ ...clientOptions, token: connection.token, baseUrl: connection.baseUrl }),
+    Number.isInteger(maxConnections) && maxConnections > 0 ? maxConnections : 500,
+  );
+
+  const run = async (request: unknown, signal: AbortSignal | undefined): Promise<SpojitExecuteResult> => {
+    if (request === null || typeof request !== "object") {
+      return failure(
+        spojitError("INVALID_INPUT", {
+          message: "The execute request must be an object { tool, input, connection }.",
+          issues: [{ path: "", message: "Expected an object." }],
+        }),
+      );
+    }
+    const { tool, input, connection: rawConnection } = request as Record<string, unknown>;
+    if (typeof tool !== "string" || !knownTools.has(tool)) {
+      const shown = typeof tool === "string" ? `"${tool.slice(0, 80)}"` : "missing";
+      return failure(
+        spojitError("UNKNOWN_TOOL", {
+          message: `Unknown tool (${shown}); use one of: ${toolNames.join(", ")}.`,
+        }),
+      );
+    }
+    const checked = validateConnection(rawConnection);
+    if (!checked.ok) return failure(checked.error);
+    const connection = checked.connection;
+    if (pool.closed) {
+      return failure(spojitError("INTERNAL", { message: "This executor was disposed; create a new one to run tools." }));
+    }
+    if (signal?.aborted) return failure(spojitError("CANCELLED"));
+
+    const started = performance.now();
+    let lease;
+    try {
+      lease = pool.acquire(connection);
+    } catch (cause) {
+      // Constructing the client is where a bad base URL or option is rejected.
+      const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
+      return redactSecret(
+        failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` })),
+        connection.token,
+      );
+    }
+    try {
+      const result = await lease.tools.invokeDetailed(tool, input === undefined ? {} : input, signal ? { signal } : {});
+      const attempts = result.meta.attempts;
+      return redactSecret(
+        {
+          ok: true,
+          data: toJsonSafe(result.data) ?? null,
+          meta: {
+            tool,
+            attempts: typeof attempts === "number" && Number.isFinite(attempts) ? attempts : 1,
+            rateLimit: toSpojitRateLimit(result.meta.rateLimit),
+            durationMs: Math.round(performance.now() - started),
+          },
+        },
+        connection.token,
+      );
+    } catch (cause) {
+      const error = signal?.aborted ? spojitError("CANCELLED") : toSpojitError(cause);
+      return redactSecret(failure(error), connection.token);
+    } finally {
+      lease.release();
+    }
+  };
+
+  return {
+    tools: toolNames,
+    get connectionCount() {
+      return pool.size;
+    },
+    execute: async <T>(request: SpojitExecuteRequest, callOptions?: SpojitExecuteOptions) => {
+      try {
+        const signal = callOptions?.signal;
+        return (await run(request, signal instanceof AbortSignal ? signal : undefined)) as SpojitExecuteResult<T>;
+      } catch {
+        // Last line of defence: the promise must resolve even if something above threw.
+        return failure(spojitError("INTERNAL"));
+      }
+    },
+    dispose: () => pool.close(),
+  };
+};
