@@ -1,0 +1,67 @@
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { FrontResponseError } from "./errors/front-response-error.js";
+import type { paths } from "./generated/schema.js";
+import { resolveOptions, type FrontClientOptions } from "./options.js";
+import { frontPathSerializer } from "./path-serializer.js";
+import { frontQuerySerializer } from "./query-serializer.js";
+import { parseRateLimit } from "./rate-limit.js";
+import { makeFrontFetch } from "./transport.js";
+
+/** A typed Front Core API client: openapi-fetch's `Client<paths>` plus the base URL it talks to. */
+export interface FrontClient extends Client<paths, "application/json"> {
+  /** The configured base URL, without a trailing slash. Every request goes here and nowhere else. */
+  readonly baseUrl: string;
+  /** The default per-request timeout in milliseconds. */
+  readonly timeoutMs: number;
+}
+
+// openapi-fetch only runs the path serializer when `params.path` exists; checking here as well means a
+// call that forgot its path parameters fails before sending instead of hitting `/contacts/%7Bcontact_id%7D`.
+const validatePathParams: Middleware = {
+  onRequest({ schemaPath, params }) {
+    frontPathSerializer(schemaPath, (params.path ?? {}) as Record<string, unknown>);
+    return undefined;
+  },
+};
+
+const SNIPPET_LENGTH = 200;
+
+// openapi-fetch throws a bare SyntaxError on a 2xx body that is not JSON; say what came back instead.
+const checkJsonBody: Middleware = {
+  async onResponse({ response, options }) {
+    if (!response.ok || options.parseAs !== "json") return undefined;
+    const text = await response.clone().text();
+    if (text === "") return undefined;
+    try {
+      JSON.parse(text);
+      return undefined;
+    } catch {
+      const kind = response.headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
+      const flat = text.replace(/\s+/g, " ").trim();
+      const snippet = flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
+      throw new FrontResponseError({
+        status: response.status,
+        message: `Front answered ${response.status} with a body that is not valid JSON (${kind}): ${snippet}`,
+        requestId: response.headers.get("x-request-id") ?? undefined,
+        rateLimit: parseRateLimit(response.headers),
+      });
+    }
+  },
+};
+
+/**
+ * Creates a typed client for the Front Core API. Throws {@link FrontInputError} on bad options
+ * (the message never contains the token).
+ */
+export const createFrontClient = (options: FrontClientOptions): FrontClient => {
+  const resolved = resolveOptions(options);
+  const client = createClient<paths, "application/json">({
+    baseUrl: resolved.baseUrl,
+    fetch: makeFrontFetch(resolved),
+    querySerializer: (query) => frontQuerySerializer(query as Record<string, unknown>),
+    pathSerializer: frontPathSerializer,
+    redirect: "manual",
+  });
+  client.use(validatePathParams, checkJsonBody);
+  return Object.assign(client, { baseUrl: resolved.baseUrl, timeoutMs: resolved.timeoutMs });
+};

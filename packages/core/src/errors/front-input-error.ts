@@ -1,0 +1,11 @@
+/** Client-side validation failed (bad option, path parameter, page token or attachment); no request was sent. */
+export class FrontInputError extends Error {
+  override readonly name = "FrontInputError";
+  /** The option or field that was wrong, e.g. `baseUrl`, `params.path.contact_id`, `attachments`. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(message);
+    this.field = field;
+  }
+}

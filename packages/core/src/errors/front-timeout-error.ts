@@ -1,0 +1,15 @@
+/** The request (including reading its body) took longer than the configured `timeoutMs`; distinct from a caller's abort. */
+export class FrontTimeoutError extends Error {
+  override readonly name = "FrontTimeoutError";
+  readonly timeoutMs: number;
+  readonly method: string;
+  /** The path only (no query string), so page tokens and search terms stay out of logs. */
+  readonly path: string;
+
+  constructor(fields: { timeoutMs: number; method: string; path: string }) {
+    super(`Front did not answer ${fields.method} ${fields.path} within ${fields.timeoutMs} ms`);
+    this.timeoutMs = fields.timeoutMs;
+    this.method = fields.method;
+    this.path = fields.path;
+  }
+}

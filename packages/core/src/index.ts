@@ -1,0 +1,24 @@
+export type { paths, components, operations } from "./generated/schema.js";
+export type * from "./aliases.js";
+export { createFrontClient, type FrontClient } from "./client.js";
+export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type FrontClientOptions } from "./options.js";
+export { FrontApiError, parseFrontError, isFrontErrorBody, type FrontErrorBody, type FrontApiErrorFields } from "./errors/front-api-error.js";
+export { FrontTimeoutError } from "./errors/front-timeout-error.js";
+export { FrontInputError } from "./errors/front-input-error.js";
+export { FrontResponseError } from "./errors/front-response-error.js";
+export { parseRateLimit, parseRetryAfter, type RateLimitInfo } from "./rate-limit.js";
+export { frontQuerySerializer } from "./query-serializer.js";
+export { frontUserAgent } from "./transport.js";
+export {
+  pageTokenFromNext,
+  paginate,
+  paginateItems,
+  type PaginatedPath,
+  type PageOf,
+  type ItemOf,
+  type PaginateControls,
+  type PaginateInit,
+} from "./pagination.js";
+export { unwrap } from "./unwrap.js";
+export type { HttpMethod, PathsWithMethod, SuccessBody, GetResponseBody } from "./types.js";
+export { FRONTKIT_CORE_VERSION } from "./version.js";

@@ -1,0 +1,107 @@
+import type { MaybeOptionalInit } from "openapi-fetch";
+import type { FrontClient } from "./client.js";
+import { parseFrontError } from "./errors/front-api-error.js";
+import type { paths } from "./generated/schema.js";
+import type { GetResponseBody, PathsWithMethod } from "./types.js";
+
+/**
+ * Takes the `page_token` out of a `_pagination.next` URL, and nothing else. The URL's host is ignored:
+ * Front puts the company host there, but the next page is always requested from the configured base URL,
+ * so a hostile or odd `next` can never redirect the token. Non-http(s) or unparsable values give undefined.
+ */
+export const pageTokenFromNext = (next: string | null | undefined): string | undefined => {
+  if (typeof next !== "string" || next.trim() === "") return undefined;
+  let url: URL;
+  try {
+    // A base lets relative or scheme-relative values parse; the host never matters, only the query.
+    url = new URL(next, "https://front.invalid/");
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") return undefined;
+  const token = url.searchParams.get("page_token");
+  return token && token.trim() !== "" ? token : undefined;
+};
+
+/** GET paths whose 2xx body is a Front list (`_results` + `_pagination`). */
+export type PaginatedPath = {
+  [P in PathsWithMethod<"get">]: GetResponseBody<P> extends { _results?: unknown; _pagination?: unknown } ? P : never;
+}[PathsWithMethod<"get">];
+
+/** One page body of a paginated GET. */
+export type PageOf<P extends PaginatedPath> = GetResponseBody<P>;
+
+/** One item of a paginated GET's `_results`. */
+export type ItemOf<P extends PaginatedPath> =
+  NonNullable<GetResponseBody<P> extends { _results?: infer R } ? R : never> extends ReadonlyArray<infer I> ? I : never;
+
+/** Paging controls, next to the request's own params. */
+export interface PaginateControls {
+  /** Stop after this many pages (default 100). */
+  readonly maxPages?: number;
+  /** Aborts between and during page requests. */
+  readonly signal?: AbortSignal;
+}
+
+/** The init of `paginate`: the GET init of the path plus paging controls. */
+export type PaginateInit<P extends PaginatedPath> = NonNullable<MaybeOptionalInit<paths[P], "get">> & PaginateControls;
+
+const DEFAULT_MAX_PAGES = 100;
+
+interface PaginationBody {
+  readonly _results?: ReadonlyArray<unknown>;
+  readonly _pagination?: { readonly next?: string | null } | null;
+}
+
+/**
+ * Iterates the pages of a Front list endpoint, following `_pagination.next` by its page token on the
+ * client's base URL. Stops on a null `next`, a token already seen (Prism repeats one forever), or `maxPages`.
+ * A non-2xx answer throws {@link FrontApiError}.
+ */
+export async function* paginate<P extends PaginatedPath>(
+  client: FrontClient,
+  path: P,
+  ...[init]: {} extends PaginateInit<P> ? [init?: PaginateInit<P>] : [init: PaginateInit<P>]
+): AsyncGenerator<PageOf<P>, void, undefined> {
+  const { maxPages = DEFAULT_MAX_PAGES, signal, ...rest } = (init ?? {}) as unknown as PaginateControls & {
+    params?: { query?: Record<string, unknown>; path?: Record<string, unknown> };
+  } & Record<string, unknown>;
+  if (!Number.isInteger(maxPages) || maxPages < 1) {
+    throw new RangeError("maxPages must be a positive integer");
+  }
+  const seen = new Set<string>();
+  let pageToken: string | undefined = rest.params?.query?.["page_token"] as string | undefined;
+  if (pageToken) seen.add(pageToken);
+  for (let page = 0; page < maxPages; page++) {
+    signal?.throwIfAborted();
+    const query = { ...(rest.params?.query ?? {}), ...(pageToken ? { page_token: pageToken } : {}) };
+    const get = client.GET as unknown as (
+      path: string,
+      init: Record<string, unknown>,
+    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const { data, error, response } = await get(path, {
+      ...rest,
+      ...(signal ? { signal } : {}),
+      params: { ...(rest.params ?? {}), query },
+    });
+    if (!response.ok) throw parseFrontError(response, error);
+    const body = (data ?? {}) as PaginationBody;
+    yield body as PageOf<P>;
+    const next = pageTokenFromNext(body._pagination?.next);
+    if (next === undefined || seen.has(next)) return;
+    seen.add(next);
+    pageToken = next;
+  }
+}
+
+/** Iterates the `_results` items across pages; see {@link paginate} for the stopping rules. */
+export async function* paginateItems<P extends PaginatedPath>(
+  client: FrontClient,
+  path: P,
+  ...[init]: {} extends PaginateInit<P> ? [init?: PaginateInit<P>] : [init: PaginateInit<P>]
+): AsyncGenerator<ItemOf<P>, void, undefined> {
+  const pages = (paginate as (c: FrontClient, p: P, i?: unknown) => AsyncGenerator<PaginationBody>)(client, path, init);
+  for await (const page of pages) {
+    for (const item of page._results ?? []) yield item as ItemOf<P>;
+  }
+}
