@@ -1,0 +1,82 @@
+/**
+ * The shape of a tool: one definition that every adapter (MCP, Spojit, n8n, the
+ * Promise facade) derives from, and the one way to run it — input decoded
+ * first, so invalid input never reaches Front.
+ */
+import { Effect, Schema, SchemaIssue } from "effect";
+import { type FrontToolError, formatIssuePath, type InputIssue, invalidInput } from "./errors.js";
+import type { Front } from "./front.js";
+
+/** Behaviour hints, mapped to MCP's readOnlyHint/destructiveHint/idempotentHint/openWorldHint. */
+export interface ToolAnnotations {
+  /** Only reads from Front. */
+  readonly readOnly: boolean;
+  /** May overwrite or delete existing data in Front. */
+  readonly destructive: boolean;
+  /** Calling it twice with the same input has no extra effect. */
+  readonly idempotent: boolean;
+  /** Talks to the outside world (always true here: Front). */
+  readonly openWorld: boolean;
+}
+
+/** A schema a tool's input or output can use: no services needed to decode or encode. */
+export type ToolSchema<A> = Schema.Codec<A, unknown, never, never>;
+
+/** One Front tool. */
+export interface ToolDefinition<I, O> {
+  /** kebab-case tool name, e.g. `list-tags`. */
+  readonly name: string;
+  /** Human title, e.g. "List tags". */
+  readonly title: string;
+  /** LLM-facing: when to use it, limits, what comes back. */
+  readonly description: string;
+  /** Input schema (snake_case fields as Front names them). */
+  readonly input: ToolSchema<I>;
+  /** Output schema (plain JSON objects). */
+  readonly output: ToolSchema<O>;
+  /** Behaviour hints. */
+  readonly annotations: ToolAnnotations;
+  /** The program, given decoded input. */
+  readonly run: (input: I) => Effect.Effect<O, FrontToolError, Front>;
+}
+
+/** A tool of any input/output, as held by the registry. */
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds tools of different types; each is checked at its definition.
+export type AnyToolDefinition = ToolDefinition<any, any>;
+
+/** Input type of a tool definition. */
+export type ToolInput<T> = T extends ToolDefinition<infer I, unknown> ? I : never;
+/** Output type of a tool definition. */
+export type ToolOutput<T> = T extends ToolDefinition<unknown, infer O> ? O : never;
+
+/** Declares a tool; the identity function, there so the types of input, output and run are checked together. */
+export const defineTool = <I, O>(definition: ToolDefinition<I, O>): ToolDefinition<I, O> => definition;
+
+// Unknown fields are refused, not ignored: a misspelt `tagIds` must not silently become "no tags".
+const decodeOptions = { errors: "all", onExcessProperty: "error" } as const;
+
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1();
+
+/** Every problem in a schema issue as `{ path, message }`, paths rendered like `tag_ids[0]`. */
+export const issuesOf = (issue: SchemaIssue.Issue): ReadonlyArray<InputIssue> =>
+  formatter(issue).issues.map((i) => ({
+    path: formatIssuePath(i.path ?? []),
+    message: i.message,
+  }));
+
+/** Decodes a tool's input; every problem becomes one InvalidInput issue with its path. */
+export const decodeToolInput = <I, O>(tool: ToolDefinition<I, O>, input: unknown) =>
+  Schema.decodeUnknownEffect(tool.input)(input, decodeOptions).pipe(
+    Effect.mapError((error) => invalidInput(issuesOf(error.issue), { operation: tool.name, summary: `Invalid input for ${tool.name}` })),
+  );
+
+/** Runs a tool on untrusted input: decode (nothing sent if invalid), then the program. */
+export const runTool = <I, O>(tool: ToolDefinition<I, O>, input: unknown): Effect.Effect<O, FrontToolError, Front> =>
+  Effect.flatMap(decodeToolInput(tool, input), tool.run).pipe(Effect.withSpan(`tool ${tool.name}`));
+
+/** Turns a tool's output into plain JSON (what adapters send). */
+export const encodeToolOutput = <I, O>(tool: ToolDefinition<I, O>, output: O): Effect.Effect<unknown> =>
+  Schema.encodeUnknownEffect(tool.output)(output).pipe(
+    // Output comes from our own program; failing to encode it is a bug, not a user error.
+    Effect.orDie,
+  );

@@ -1,0 +1,132 @@
+/**
+ * The Promise facade for integrators who do not use Effect.
+ *
+ * One `FrontTools` instance = one token = one Front service (one rate limiter,
+ * one tag/inbox cache), run on its own ManagedRuntime. Failures reject with the
+ * typed error instances themselves: `Error`s carrying `_tag`, `message` and the
+ * fields, serializable with `JSON.stringify` (never the token).
+ */
+import type { RateLimitInfo } from "@frontkit/core";
+import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect";
+import { type AnyToolDefinition, runTool, type ToolInput, type ToolOutput } from "./definition.js";
+import { type FrontToolError, invalidInput, Transport } from "./errors.js";
+import { Front, type FrontConfig, makeFront } from "./front.js";
+import { camelName, kebabName } from "./names.js";
+import { ProgressReporter, type ProgressUpdate } from "./progress.js";
+import { tools, toolsByName } from "./registry.js";
+import { CurrentRequestMeter, makeRequestMeter } from "./request-meter.js";
+
+/** Options of `createFrontTools`. */
+export type FrontToolsOptions = FrontConfig;
+
+/** Per-call options. */
+export interface InvokeOptions {
+  /** Aborting it interrupts the tool and aborts its in-flight request. */
+  readonly signal?: AbortSignal | undefined;
+  /** Progress of long tools (paging). */
+  readonly onProgress?: ((progress: ProgressUpdate) => void) | undefined;
+}
+
+/** Result of `invokeDetailed`. */
+export interface DetailedResult<O> {
+  readonly data: O;
+  readonly meta: {
+    /** HTTP attempts sent by this call, retries included. */
+    readonly attempts: number;
+    /** Rate-limit headers of the last response. */
+    readonly rateLimit: RateLimitInfo;
+  };
+}
+
+type KebabToCamel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<KebabToCamel<T>>}` : S;
+
+type Tools = typeof tools;
+
+/** The tools as camelCase async methods (`listTags`, `addTag`, …). */
+export type FrontToolMethods = {
+  readonly [K in keyof Tools & string as KebabToCamel<K>]: {} extends ToolInput<Tools[K]>
+    ? (input?: ToolInput<Tools[K]>, options?: InvokeOptions) => Promise<ToolOutput<Tools[K]>>
+    : (input: ToolInput<Tools[K]>, options?: InvokeOptions) => Promise<ToolOutput<Tools[K]>>;
+};
+
+/** The Front tools behind Promises. */
+export type FrontTools = FrontToolMethods & {
+  /** Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the valid ones. */
+  readonly invoke: (name: string, input: unknown, options?: InvokeOptions) => Promise<unknown>;
+  /** Like `invoke`, with the number of HTTP attempts and the last rate-limit headers. */
+  readonly invokeDetailed: (name: string, input: unknown, options?: InvokeOptions) => Promise<DetailedResult<unknown>>;
+  /** Releases the runtime; later calls reject. */
+  readonly dispose: () => Promise<void>;
+};
+
+const aborted = (name: string) =>
+  new Transport({
+    reason: "aborted",
+    retryable: false,
+    operation: name,
+    message: `The ${name} call was cancelled by the caller before it finished.`,
+  });
+
+const unknownTool = (name: string): FrontToolError =>
+  invalidInput(
+    [{ path: "name", message: `unknown tool ${JSON.stringify(name)}; valid names: ${Object.keys(toolsByName).join(", ")}` }],
+    { summary: "Unknown tool" },
+  );
+
+/**
+ * Creates the Promise facade. Throws InvalidInput synchronously on a bad token, base URL or option
+ * (the message never contains the token).
+ */
+export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
+  const exit = Effect.runSyncExit(makeFront(options));
+  if (Exit.isFailure(exit)) throw Cause.squash(exit.cause);
+  const runtime = ManagedRuntime.make(Layer.succeed(Front, exit.value));
+  let disposed = false;
+
+  const run = async <A>(name: string, effect: Effect.Effect<A, FrontToolError, Front>, invokeOptions: InvokeOptions = {}): Promise<A> => {
+    if (disposed) throw new Error("This FrontTools instance was disposed; create a new one with createFrontTools.");
+    if (invokeOptions.signal?.aborted === true) throw aborted(name);
+    const onProgress = invokeOptions.onProgress;
+    const program = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
+    const result = await runtime.runPromiseExit(program, { signal: invokeOptions.signal });
+    if (Exit.isSuccess(result)) return result.value;
+    const failure = Cause.findErrorOption(result.cause);
+    if (Option.isSome(failure)) throw failure.value;
+    if (Cause.hasInterruptsOnly(result.cause)) throw aborted(name);
+    throw Cause.squash(result.cause);
+  };
+
+  const resolve = (name: string): AnyToolDefinition | undefined =>
+    typeof name === "string" ? (toolsByName[name] ?? toolsByName[kebabName(name)]) : undefined;
+
+  const invoke = (name: string, input: unknown, invokeOptions?: InvokeOptions): Promise<unknown> => {
+    const tool = resolve(name);
+    if (tool === undefined) return Promise.reject(unknownTool(String(name)));
+    return run(tool.name, runTool(tool, input ?? {}), invokeOptions);
+  };
+
+  const invokeDetailed = async (name: string, input: unknown, invokeOptions?: InvokeOptions): Promise<DetailedResult<unknown>> => {
+    const tool = resolve(name);
+    if (tool === undefined) throw unknownTool(String(name));
+    const meter = makeRequestMeter();
+    const data = await run(
+      tool.name,
+      Effect.provideService(runTool(tool, input ?? {}), CurrentRequestMeter, meter),
+      invokeOptions,
+    );
+    return { data, meta: { attempts: meter.attempts, rateLimit: meter.rateLimit } };
+  };
+
+  const methods: Record<string, (input?: unknown, o?: InvokeOptions) => Promise<unknown>> = {};
+  for (const name of Object.keys(tools)) methods[camelName(name)] = (input, o) => invoke(name, input, o);
+
+  return {
+    ...(methods as FrontToolMethods),
+    invoke,
+    invokeDetailed,
+    dispose: async () => {
+      disposed = true;
+      await runtime.dispose();
+    },
+  };
+};

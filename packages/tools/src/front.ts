@@ -1,0 +1,218 @@
+/**
+ * The `Front` service: one configured Front client (one token) with the request
+ * boundary, the retry schedule, the shared rate limiter and the per-instance
+ * caches every tool uses.
+ */
+import { createFrontClient, type FrontClient, parseRateLimit, type RateLimitInfo } from "@frontkit/core";
+import { Clock, Config, Context, Duration, Effect, Layer, Option, Redacted } from "effect";
+import { type FrontToolError, invalidInput, type InvalidInput } from "./errors.js";
+import { errorFromResponse, errorFromThrown } from "./http-errors.js";
+import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
+import { CurrentRequestMeter } from "./request-meter.js";
+import { DEFAULT_MAX_RETRY_AFTER_MS, FrontRetry, type FrontRetrySchedule, makeFrontRetry, shouldRetry } from "./retry.js";
+
+/** Configuration of one Front service instance. */
+export interface FrontConfig {
+  /** The Front API token; kept as `Redacted` so it prints as `<redacted>`. */
+  readonly token: Redacted.Redacted<string> | string;
+  /** Core API base URL (default `https://api2.frontapp.com`); http only for loopback. */
+  readonly baseUrl?: string | undefined;
+  /** A fetch implementation (tests, proxies). */
+  readonly fetch?: ((input: Request) => Promise<Response>) | undefined;
+  /** Per-request timeout in ms (default 30 000). */
+  readonly timeoutMs?: number | undefined;
+  /** Prepended to frontkit's user agent. */
+  readonly userAgent?: string | undefined;
+  /** Replaces the retry schedule (default `FrontRetry.default`). Which failures may be retried stays fixed. */
+  readonly retry?: FrontRetrySchedule | undefined;
+  /** Cap on a 429's retry-after for the default schedule and the shared gate (default 60 s). */
+  readonly maxRetryAfter?: Duration.Input | undefined;
+  /** Requests in flight at once (default 5). */
+  readonly maxConcurrency?: number | undefined;
+  /** Request starts per second (default 5, Front's burst limit). */
+  readonly burstPerSecond?: number | undefined;
+  /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
+  readonly cacheTtl?: Duration.Input | undefined;
+}
+
+/** What openapi-fetch resolves with. */
+export interface FetchResult<A> {
+  readonly data?: A;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/** Options of one request through the boundary. */
+export interface RequestOptions {
+  /** True when sending it twice is harmless (GET, PUT, DELETE, …); only then are 5xx and transport failures retried. */
+  readonly idempotent: boolean;
+  /** Non-2xx statuses to hand back instead of failing (e.g. 301 for merged conversations); `data` is then undefined. */
+  readonly accept?: ReadonlyArray<number>;
+}
+
+/** A successful exchange. */
+export interface FrontResponse<A> {
+  readonly data: A;
+  readonly status: number;
+  readonly headers: Headers;
+  readonly rateLimit: RateLimitInfo;
+}
+
+/** Runs one openapi-fetch call; receives the typed client and the signal that interruption aborts. */
+export type FrontCall<A> = (client: FrontClient, signal: AbortSignal) => Promise<FetchResult<A>>;
+
+/** The service every tool depends on. */
+export interface FrontService {
+  /** The base URL every request goes to. */
+  readonly baseUrl: string;
+  /**
+   * Sends one logical request through the boundary: rate limiter, retry schedule, typed errors.
+   * `operation` names it in errors (e.g. "list-tags" or "GET /tags").
+   */
+  readonly request: {
+    <A>(operation: string, call: FrontCall<A>, options: RequestOptions & { readonly accept: ReadonlyArray<number> }): Effect.Effect<FrontResponse<A | undefined>, FrontToolError>;
+    <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError>;
+  };
+  /** Memoizes `load` under `key` for the configured cache TTL (concurrent callers share one load; failures are not kept). */
+  readonly cached: <A, E, R>(key: string, load: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>;
+  /** Drops cached entries whose key starts with `prefix` (all when omitted). */
+  readonly invalidate: (prefix?: string) => Effect.Effect<void>;
+  /** The shared rate limiter (diagnostics: last rate-limit headers, gate). */
+  readonly limiter: RateLimiter;
+}
+
+const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
+
+const scrubberFor = (token: string) => (text: string): string =>
+  token.length === 0 ? text : text.split(token).join("<redacted>");
+
+const configError = (cause: unknown): InvalidInput => {
+  const field = typeof cause === "object" && cause !== null && typeof (cause as { field?: unknown }).field === "string"
+    ? (cause as { field: string }).field
+    : "config";
+  const message = cause instanceof Error ? cause.message : "invalid Front configuration";
+  return invalidInput([{ path: field, message }], { summary: "Invalid Front configuration" });
+};
+
+const isInputError = (u: unknown): boolean =>
+  typeof u === "object" && u !== null && (u as { name?: unknown }).name === "FrontInputError";
+
+/** Builds the service from a configuration; fails with InvalidInput on a bad token, base URL or option. */
+export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, InvalidInput> =>
+  Effect.gen(function* () {
+    const token = Redacted.isRedacted(config.token) ? Redacted.value(config.token) : config.token;
+    const scrub = scrubberFor(typeof token === "string" ? token : "");
+    const client = yield* Effect.try({
+      try: () =>
+        createFrontClient({
+          token,
+          baseUrl: config.baseUrl,
+          fetch: config.fetch,
+          timeoutMs: config.timeoutMs,
+          userAgent: config.userAgent,
+        }),
+      catch: configError,
+    });
+    const maxRetryAfterMs = Duration.toMillis(config.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS);
+    const schedule =
+      config.retry ?? (config.maxRetryAfter === undefined ? FrontRetry.default : makeFrontRetry({ maxRetryAfter: maxRetryAfterMs }));
+    const limiter = yield* makeRateLimiter({
+      ...(config.maxConcurrency === undefined ? {} : { maxConcurrency: config.maxConcurrency }),
+      ...(config.burstPerSecond === undefined ? {} : { burstPerSecond: config.burstPerSecond }),
+      maxRetryAfterMs,
+    });
+    const cacheTtlMs = Duration.toMillis(config.cacheTtl ?? DEFAULT_CACHE_TTL_MS);
+
+    /** One HTTP attempt: inside the limiter, typed failure, headers fed back. */
+    const attempt = <A>(operation: string, call: FrontCall<A>, options: RequestOptions) =>
+      limiter.withSlot(
+        Effect.gen(function* () {
+          const meter = yield* CurrentRequestMeter;
+          if (meter !== undefined) meter.attempts++;
+          const result = yield* Effect.tryPromise({
+            try: (signal) => call(client, signal),
+            catch: (cause): FrontToolError =>
+              isInputError(cause)
+                ? invalidInput([{ path: (cause as { field: string }).field, message: scrub((cause as Error).message) }], { operation })
+                : errorFromThrown(operation, cause, options.idempotent),
+          });
+          const now = yield* Clock.currentTimeMillis;
+          const { response } = result;
+          const rateLimit = parseRateLimit(response.headers, now);
+          limiter.observe(rateLimit, now);
+          if (meter !== undefined) meter.rateLimit = rateLimit;
+          if (response.status === 429) limiter.trip(rateLimit.retryAfterMs, now);
+          const accepted = options.accept?.includes(response.status) ?? false;
+          if ((response.status < 200 || response.status > 299) && !accepted) {
+            return yield* Effect.fail(
+              errorFromResponse({
+                operation,
+                status: response.status,
+                body: result.error,
+                requestId: response.headers.get("x-request-id") ?? undefined,
+                rateLimit,
+                idempotent: options.idempotent,
+                scrub,
+              }),
+            );
+          }
+          return {
+            data: (accepted && !response.ok ? undefined : result.data) as A,
+            status: response.status,
+            headers: response.headers,
+            rateLimit,
+          } satisfies FrontResponse<A>;
+        }),
+      );
+
+    const request = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
+      attempt(operation, call, options).pipe(
+        Effect.retry({ schedule, while: (error: FrontToolError) => shouldRetry(error, options.idempotent) }),
+        Effect.withSpan("Front.request", { attributes: { operation } }),
+      );
+
+    const cache = new Map<string, { readonly expiresAt: number; readonly value: Effect.Effect<unknown, unknown, unknown> }>();
+
+    const cached = <A, E, R>(key: string, load: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+      Effect.gen(function* () {
+        if (cacheTtlMs <= 0) return yield* load;
+        const now = yield* Clock.currentTimeMillis;
+        const hit = cache.get(key);
+        if (hit !== undefined && hit.expiresAt > now) return yield* (hit.value as Effect.Effect<A, E, R>);
+        const memo = yield* Effect.cached(load);
+        cache.set(key, { expiresAt: now + cacheTtlMs, value: memo });
+        return yield* memo.pipe(
+          Effect.tapError(() =>
+            Effect.sync(() => {
+              // A failed load must not be served for the whole TTL.
+              if (cache.get(key)?.value === memo) cache.delete(key);
+            }),
+          ),
+        );
+      });
+
+    const invalidate = (prefix?: string): Effect.Effect<void> =>
+      Effect.sync(() => {
+        for (const key of [...cache.keys()]) if (prefix === undefined || key.startsWith(prefix)) cache.delete(key);
+      });
+
+    return { baseUrl: client.baseUrl, request: request as FrontService["request"], cached, invalidate, limiter };
+  });
+
+/** The Front service: `Front.layer(config)`, `Front.layerConfig` (env FRONT_API_TOKEN, FRONT_API_BASE_URL). */
+export class Front extends Context.Service<Front, FrontService>()("@frontkit/tools/Front") {
+  /** Builds the service value from a configuration. */
+  static readonly make = makeFront;
+  /** A layer from an explicit configuration. */
+  static readonly layer = (config: FrontConfig): Layer.Layer<Front, InvalidInput> => Layer.effect(Front, makeFront(config));
+  /** A layer reading `FRONT_API_TOKEN` (as Redacted) and optional `FRONT_API_BASE_URL`; other options may be given. */
+  static readonly layerConfig = (options: Omit<FrontConfig, "token" | "baseUrl"> = {}) =>
+    Layer.effect(
+      Front,
+      Effect.gen(function* () {
+        const token = yield* Config.Redacted("FRONT_API_TOKEN");
+        const baseUrl = yield* Config.option(Config.String("FRONT_API_BASE_URL"));
+        return yield* makeFront({ ...options, token, baseUrl: Option.getOrUndefined(baseUrl) });
+      }),
+    );
+}

@@ -1,0 +1,212 @@
+/**
+ * The one place where an HTTP outcome (a status with Front's `_error` body, or a
+ * thrown transport failure) becomes a typed `FrontToolError`.
+ */
+import type { RateLimitInfo } from "@frontkit/core";
+import {
+  Conflict,
+  Forbidden,
+  type FrontToolError,
+  NotFound,
+  RateLimited,
+  ServerError,
+  Transport,
+  type TransportReason,
+  Unauthorized,
+  UnexpectedResponse,
+  Validation,
+} from "./errors.js";
+
+/** What the boundary knows about a failed exchange, already stripped of the token. */
+export interface ResponseContext {
+  readonly operation: string;
+  readonly status: number;
+  readonly body: unknown;
+  readonly requestId?: string | undefined;
+  readonly rateLimit: RateLimitInfo;
+  /** Whether repeating the request is safe: decides `retryable` for 5xx (a POST may have landed). */
+  readonly idempotent: boolean;
+  /** Removes every occurrence of secrets from text that came from the network. */
+  readonly scrub: (text: string) => string;
+}
+
+interface FrontErrorParts {
+  readonly title?: string;
+  readonly message?: string;
+  readonly details?: ReadonlyArray<string>;
+}
+
+/** Front's documented error body is `{"_error": {status, title, message, details}}`; anything else yields nothing. */
+const readFrontError = (body: unknown, scrub: (s: string) => string): FrontErrorParts => {
+  if (typeof body !== "object" || body === null || !("_error" in body)) return {};
+  const err = (body as { _error: unknown })._error;
+  if (typeof err !== "object" || err === null) return {};
+  const e = err as Record<string, unknown>;
+  const details = Array.isArray(e["details"])
+    ? e["details"].map((d) => scrub(typeof d === "string" ? d : JSON.stringify(d)))
+    : undefined;
+  return {
+    ...(typeof e["title"] === "string" ? { title: scrub(e["title"]) } : {}),
+    ...(typeof e["message"] === "string" ? { message: scrub(e["message"]) } : {}),
+    ...(details !== undefined && details.length > 0 ? { details } : {}),
+  };
+};
+
+const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
+
+/** Front's own explanation, quoted after our sentence when it says something. */
+const because = (parts: FrontErrorParts): string => {
+  const said = parts.message ?? parts.title;
+  return said === undefined || said === "" ? "" : ` Front said: ${sentence(said)}`;
+};
+
+/** Maps a non-2xx response to its typed error. */
+export const errorFromResponse = (ctx: ResponseContext): FrontToolError => {
+  const parts = readFrontError(ctx.body, ctx.scrub);
+  const base = {
+    status: ctx.status,
+    operation: ctx.operation,
+    ...(parts.title === undefined ? {} : { title: parts.title }),
+    ...(parts.details === undefined ? {} : { details: [...parts.details] }),
+    ...(ctx.requestId === undefined ? {} : { requestId: ctx.scrub(ctx.requestId) }),
+  };
+  const op = ctx.operation;
+  const s = ctx.status;
+  if (s === 400 || s === 422) {
+    return new Validation({
+      ...base,
+      retryable: false,
+      message: `Front rejected the ${op} request (HTTP ${s}); correct the fields listed in details and retry.${because(parts)}`,
+    });
+  }
+  if (s === 401) {
+    return new Unauthorized({
+      ...base,
+      retryable: false,
+      message: `Front did not accept the API token (HTTP 401) for ${op}; check that FRONT_API_TOKEN is a valid, unrevoked token.${because(parts)}`,
+    });
+  }
+  if (s === 403) {
+    return new Forbidden({
+      ...base,
+      retryable: false,
+      message: `The API token is not allowed to perform ${op} (HTTP 403); grant the token the needed scope or use a token with access to this resource.${because(parts)}`,
+    });
+  }
+  if (s === 404) {
+    return new NotFound({
+      ...base,
+      retryable: false,
+      message: `Front found nothing for ${op} (HTTP 404); check the id or alias, and that the token can see the resource.${because(parts)}`,
+    });
+  }
+  if (s === 409) {
+    return new Conflict({
+      ...base,
+      retryable: false,
+      message: `Front reported a conflict for ${op} (HTTP 409); the resource changed or already exists — fetch its current state before retrying.${because(parts)}`,
+    });
+  }
+  if (s === 429) {
+    const rl = ctx.rateLimit;
+    const wait = rl.retryAfterMs === undefined ? "" : ` Retry after ${Math.ceil(rl.retryAfterMs / 1000)} s.`;
+    return new RateLimited({
+      ...base,
+      retryable: true,
+      message: `Front's rate limit was exceeded for ${op} (HTTP 429${rl.tier === undefined ? "" : `, ${rl.tier} limit`}); slow down or retry later.${wait}`,
+      ...(rl.retryAfterMs === undefined ? {} : { retryAfterMs: Math.round(rl.retryAfterMs) }),
+      ...(rl.limit === undefined ? {} : { limit: rl.limit }),
+      ...(rl.remaining === undefined ? {} : { remaining: rl.remaining }),
+      ...(rl.resetAt === undefined ? {} : { resetAt: Math.round(rl.resetAt) }),
+      ...(rl.tier === undefined ? {} : { tier: ctx.scrub(rl.tier) }),
+    });
+  }
+  if (s >= 500 && s <= 599) {
+    return new ServerError({
+      ...base,
+      retryable: ctx.idempotent,
+      message: `Front failed to process ${op} (HTTP ${s}); this is on Front's side — retry later${s === 503 ? " (service unavailable)" : ""}.${because(parts)}`,
+    });
+  }
+  return new UnexpectedResponse({
+    ...base,
+    retryable: false,
+    message: `Front answered ${op} with an unexpected HTTP ${s}; check the base URL points at Front's Core API.${because(parts)}`,
+  });
+};
+
+/** Maps a 2xx response whose body could not be used (non-JSON, wrong shape). */
+export const unexpectedBody = (
+  operation: string,
+  status: number | undefined,
+  why: string,
+  requestId?: string,
+): UnexpectedResponse =>
+  new UnexpectedResponse({
+    retryable: false,
+    operation,
+    ...(status === undefined ? {} : { status }),
+    ...(requestId === undefined ? {} : { requestId }),
+    message: `Front's answer to ${operation} could not be read (${why}); check the base URL points at Front's Core API, or report it if it persists.`,
+  });
+
+const codeOf = (u: unknown): string | undefined => {
+  let cur: unknown = u;
+  // undici wraps the socket error in `cause`, sometimes twice.
+  for (let i = 0; i < 4 && typeof cur === "object" && cur !== null; i++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+};
+
+const nameOf = (u: unknown): string | undefined =>
+  typeof u === "object" && u !== null && typeof (u as { name?: unknown }).name === "string"
+    ? (u as { name: string }).name
+    : undefined;
+
+/** Classifies a thrown fetch failure. */
+export const transportReason = (cause: unknown): TransportReason => {
+  const name = nameOf(cause);
+  if (name === "FrontTimeoutError" || name === "TimeoutError") return "timeout";
+  if (name === "AbortError") return "aborted";
+  const code = codeOf(cause);
+  if (code === undefined) return "other";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN" || code === "EAI_FAIL") return "dns";
+  if (
+    code === "ECONNRESET" ||
+    code === "EPIPE" ||
+    code === "ECONNREFUSED" ||
+    code === "UND_ERR_SOCKET" ||
+    code === "UND_ERR_CLOSED"
+  ) {
+    return "reset";
+  }
+  if (code === "ETIMEDOUT" || code === "UND_ERR_CONNECT_TIMEOUT" || code === "UND_ERR_HEADERS_TIMEOUT" || code === "UND_ERR_BODY_TIMEOUT") {
+    return "timeout";
+  }
+  return "other";
+};
+
+const transportAdvice: Record<TransportReason, string> = {
+  reset: "the connection was refused or closed before Front answered; check connectivity and retry",
+  dns: "the API host name could not be resolved; check FRONT_API_BASE_URL and DNS",
+  timeout: "Front did not answer in time; retry, or raise timeoutMs",
+  aborted: "the request was cancelled by the caller",
+  other: "the request could not be sent; check connectivity and the base URL",
+};
+
+/** Maps a failure thrown by fetch/openapi-fetch (no response) to Transport, or a JSON parse failure to UnexpectedResponse. */
+export const errorFromThrown = (operation: string, cause: unknown, idempotent: boolean): FrontToolError => {
+  // openapi-fetch parses the body itself: a SyntaxError means Front answered, but not with JSON.
+  if (nameOf(cause) === "SyntaxError") return unexpectedBody(operation, undefined, "the body is not valid JSON");
+  const reason = transportReason(cause);
+  return new Transport({
+    reason,
+    operation,
+    // Whether it is safe to repeat is decided by the request, not by the failure: a POST may have landed.
+    retryable: reason !== "aborted" && idempotent,
+    message: `No answer from Front for ${operation}: ${transportAdvice[reason]}.`,
+  });
+};

@@ -1,0 +1,65 @@
+/**
+ * @frontkit/tools — the Front connector tools as Effect programs, with typed
+ * errors, a rate-limit-aware retry policy and a Promise facade.
+ */
+export * from "./errors.js";
+export { errorFromResponse, errorFromThrown, transportReason, unexpectedBody, type ResponseContext } from "./http-errors.js";
+export {
+  Front,
+  makeFront,
+  type FrontConfig,
+  type FrontService,
+  type FrontCall,
+  type FetchResult,
+  type FrontResponse,
+  type RequestOptions,
+} from "./front.js";
+export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
+export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
+export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";
+export { ProgressReporter, reportProgress, type ProgressUpdate } from "./progress.js";
+export {
+  defineTool,
+  runTool,
+  decodeToolInput,
+  encodeToolOutput,
+  issuesOf,
+  type ToolDefinition,
+  type AnyToolDefinition,
+  type ToolAnnotations,
+  type ToolSchema,
+  type ToolInput,
+  type ToolOutput,
+} from "./definition.js";
+export { toPlainJsonSchema, type JsonSchemaObject } from "./json-schema.js";
+export {
+  tools,
+  registry,
+  toolsByName,
+  toolNames,
+  toolCatalog,
+  catalogEntry,
+  annotationHints,
+  type ToolCatalogEntry,
+  type ToolAnnotationHints,
+} from "./registry.js";
+export {
+  streamPages,
+  streamItems,
+  collectAll,
+  fetchPage,
+  decodeBody,
+  PageEnvelope,
+  MAX_PAGE_SIZE,
+  DEFAULT_MAX_PAGES,
+  type Page,
+  type StreamPagesOptions,
+} from "./pagination.js";
+export { streamTags, allTags, TAGS_CACHE_KEY } from "./tags.js";
+export { Tag } from "./schemas/tag.js";
+export { Inbox } from "./schemas/inbox.js";
+export { Teammate } from "./schemas/teammate.js";
+export { Contact, ContactHandle, ContactGroup, ContactHandleSource } from "./schemas/contact.js";
+export { camelName, kebabName } from "./names.js";
+export { createFrontTools, type FrontTools, type FrontToolsOptions, type FrontToolMethods, type InvokeOptions, type DetailedResult } from "./facade.js";
+export { listTags } from "./tools/list-tags.js";

@@ -1,0 +1,126 @@
+/**
+ * Front list endpoints as Effect Streams, through the request boundary.
+ *
+ * Front's `_pagination.next` is a full URL on the company's own host; only its
+ * `page_token` is taken (core's `pageTokenFromNext`) and the next page is asked
+ * of the configured base URL, so the token never travels elsewhere. Paging
+ * stops at a null `next`, a page token already seen (Prism repeats one forever)
+ * or `maxPages`.
+ */
+import { pageTokenFromNext } from "@frontkit/core";
+import { Effect, Option, Schema, Stream } from "effect";
+import type { FrontToolError } from "./errors.js";
+import { Front, type FrontCall } from "./front.js";
+import { unexpectedBody } from "./http-errors.js";
+import { reportProgress } from "./progress.js";
+
+/** Front's page size ceiling. */
+export const MAX_PAGE_SIZE = 100;
+/** Default bound on pages followed by "all pages" tools. */
+export const DEFAULT_MAX_PAGES = 100;
+
+/** The envelope of every Front list. */
+export const PageEnvelope = Schema.Struct({
+  _results: Schema.Array(Schema.Unknown),
+  _pagination: Schema.optionalKey(
+    Schema.NullOr(Schema.Struct({ next: Schema.optionalKey(Schema.NullOr(Schema.String)) })),
+  ),
+});
+
+/** One decoded page. */
+export interface Page<A> {
+  readonly items: ReadonlyArray<A>;
+  /** Token of the next page, when there is one. */
+  readonly nextPageToken: string | undefined;
+}
+
+/** Decodes a response body with a lenient schema; a mismatch is UnexpectedResponse naming the first problem. */
+export const decodeBody =
+  <A>(schema: Schema.Codec<A, unknown, never, never>, operation: string, status?: number) =>
+  (body: unknown): Effect.Effect<A, FrontToolError> =>
+    Schema.decodeUnknownEffect(schema)(body).pipe(
+      Effect.mapError((error) => {
+        const first = error.message.split("\n").slice(0, 2).join(" ").slice(0, 300);
+        return unexpectedBody(operation, status, `unexpected shape: ${first}`);
+      }),
+    );
+
+/** Options of `streamPages`. */
+export interface StreamPagesOptions {
+  /** Page token to start from (a previous page's `next_page_token`). */
+  readonly pageToken?: string | undefined;
+  /** Stop after this many pages (default 100). */
+  readonly maxPages?: number | undefined;
+}
+
+/** Fetches one page of a list endpoint and decodes its items. */
+export const fetchPage = <A>(
+  operation: string,
+  call: (pageToken: string | undefined) => FrontCall<unknown>,
+  item: Schema.Codec<A, unknown, never, never>,
+  pageToken: string | undefined,
+): Effect.Effect<Page<A>, FrontToolError, Front> =>
+  Effect.gen(function* () {
+    const front = yield* Front;
+    const response = yield* front.request(operation, call(pageToken), { idempotent: true });
+    const envelope = yield* decodeBody(PageEnvelope, operation, response.status)(response.data);
+    const items = yield* Effect.forEach(envelope._results, decodeBody(item, operation, response.status));
+    return { items, nextPageToken: pageTokenFromNext(envelope._pagination?.next) };
+  });
+
+/**
+ * Streams the pages of a Front list endpoint (`call(pageToken)` builds the request of one page),
+ * reporting progress per page.
+ */
+export const streamPages = <A>(
+  operation: string,
+  call: (pageToken: string | undefined) => FrontCall<unknown>,
+  item: Schema.Codec<A, unknown, never, never>,
+  options: StreamPagesOptions = {},
+): Stream.Stream<Page<A>, FrontToolError, Front> => {
+  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+  interface State {
+    readonly token: string | undefined;
+    readonly seen: ReadonlySet<string>;
+    readonly fetched: number;
+    readonly items: number;
+  }
+  const start: State = {
+    token: options.pageToken,
+    seen: new Set(options.pageToken === undefined ? [] : [options.pageToken]),
+    fetched: 0,
+    items: 0,
+  };
+  return Stream.paginate(start, (state: State) =>
+    Effect.gen(function* () {
+      const page = yield* fetchPage(operation, call, item, state.token);
+      const fetched = state.fetched + 1;
+      const items = state.items + page.items.length;
+      yield* reportProgress({ progress: fetched, message: `${operation}: ${items} items from ${fetched} page(s)` });
+      const next = page.nextPageToken;
+      const more = next !== undefined && !state.seen.has(next) && fetched < maxPages;
+      const nextState: Option.Option<State> = more
+        ? Option.some({ token: next, seen: new Set([...state.seen, next]), fetched, items })
+        : Option.none();
+      return [[page], nextState] as const;
+    }),
+  );
+};
+
+/** Streams the items of every page. */
+export const streamItems = <A>(
+  operation: string,
+  call: (pageToken: string | undefined) => FrontCall<unknown>,
+  item: Schema.Codec<A, unknown, never, never>,
+  options: StreamPagesOptions = {},
+): Stream.Stream<A, FrontToolError, Front> =>
+  streamPages(operation, call, item, options).pipe(Stream.flatMap((page) => Stream.fromIterable(page.items)));
+
+/** Collects every item of every page (bounded by `maxPages`). */
+export const collectAll = <A>(
+  operation: string,
+  call: (pageToken: string | undefined) => FrontCall<unknown>,
+  item: Schema.Codec<A, unknown, never, never>,
+  options: StreamPagesOptions = {},
+): Effect.Effect<ReadonlyArray<A>, FrontToolError, Front> =>
+  Stream.runCollect(streamItems(operation, call, item, options));

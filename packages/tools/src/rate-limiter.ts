@@ -1,0 +1,136 @@
+/**
+ * The client-side rate limiter shared by every call of one Front service (one token).
+ *
+ * Front limits requests per company per minute (`x-ratelimit-*` on every
+ * response) and per resource per second (burst, ~5 req/s). Rather than learn
+ * the limit from 429s, the limiter:
+ * - caps concurrency (a semaphore);
+ * - spaces request starts by the burst interval;
+ * - spreads the `remaining` budget evenly until `x-ratelimit-reset`, so the
+ *   budget reaches 0 only as the window resets;
+ * - on a 429 closes a shared gate for the retry-after, so every queued call and
+ *   every in-flight call that retries waits out the same pause instead of each
+ *   discovering the limit on its own.
+ */
+import type { RateLimitInfo } from "@frontkit/core";
+import { Clock, Effect, Semaphore } from "effect";
+
+/** Tuning of the rate limiter. */
+export interface RateLimiterOptions {
+  /** Requests in flight at once (default 5). */
+  readonly maxConcurrency?: number;
+  /** Request starts per second, Front's burst limit (default 5). */
+  readonly burstPerSecond?: number;
+  /** Longest gate a 429 can close (default 60 s), matching the retry cap. */
+  readonly maxRetryAfterMs?: number;
+  /** Gate used when a 429 carries no retry-after (default 1 s). */
+  readonly defaultRetryAfterMs?: number;
+  /** Extra wait after the window's reset time, for clock skew and Front's whole-second reset header (default 250 ms). */
+  readonly resetMarginMs?: number;
+}
+
+/** What the limiter knows right now. */
+export interface RateLimiterState {
+  readonly rateLimit: RateLimitInfo;
+  readonly gateUntil: number;
+  readonly inFlight: number;
+  readonly gateTrips: number;
+}
+
+/** Shared pacing for one token's requests. */
+export interface RateLimiter {
+  /** Runs one HTTP attempt inside the limiter: waits for a permit, the gate and its pacing slot. */
+  readonly withSlot: <A, E, R>(attempt: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>;
+  /** Feeds the rate-limit headers of a response back into the pacing. */
+  readonly observe: (info: RateLimitInfo, now: number) => void;
+  /** Closes the shared gate after a 429 until `now + retryAfterMs` (capped). */
+  readonly trip: (retryAfterMs: number | undefined, now: number) => void;
+  /** A snapshot of the limiter's view, for diagnostics and `invokeDetailed`. */
+  readonly state: () => RateLimiterState;
+}
+
+/** Creates a limiter; one per Front service instance. */
+export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect<RateLimiter> =>
+  Effect.gen(function* () {
+    const maxConcurrency = Math.max(1, Math.floor(options.maxConcurrency ?? 5));
+    const burstPerSecond = options.burstPerSecond ?? 5;
+    // Burst windows are counted on Front's clock, which is not ours: a few percent of slack keeps us under.
+    const burstIntervalMs = burstPerSecond > 0 ? (1000 / burstPerSecond) * 1.05 : 0;
+    const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
+    const defaultRetryAfterMs = options.defaultRetryAfterMs ?? 1_000;
+    const resetMarginMs = options.resetMarginMs ?? 250;
+    const semaphore = yield* Semaphore.make(maxConcurrency);
+
+    let info: RateLimitInfo = {};
+    let gateUntil = 0;
+    let gateTrips = 0;
+    let lastStart = Number.NEGATIVE_INFINITY;
+    let inFlight = 0;
+
+    /** How long to wait before the next start may happen; 0 means go now. */
+    const waitFor = (now: number): number => {
+      let until = Math.max(gateUntil, lastStart + burstIntervalMs);
+      const { remaining, resetAt } = info;
+      if (remaining !== undefined && resetAt !== undefined && resetAt + resetMarginMs > now) {
+        // Calls already on the wire will spend budget the last response did not yet count.
+        const budget = remaining - inFlight;
+        if (budget <= 0) until = Math.max(until, resetAt + resetMarginMs);
+        else until = Math.max(until, lastStart + (resetAt + resetMarginMs - now) / budget);
+      }
+      return Math.max(0, until - now);
+    };
+
+    const acquireSlot: Effect.Effect<void> = Effect.gen(function* () {
+      for (;;) {
+        const now = yield* Clock.currentTimeMillis;
+        const wait = waitFor(now);
+        if (wait <= 0) {
+          lastStart = now;
+          inFlight++;
+          return;
+        }
+        // Re-check after sleeping: a 429 may have closed the gate, or a response moved the window.
+        yield* Effect.sleep(Math.ceil(wait));
+      }
+    });
+
+    const withSlot = <A, E, R>(attempt: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+      semaphore.withPermit(
+        Effect.acquireUseRelease(
+          acquireSlot,
+          () => attempt,
+          () =>
+            Effect.sync(() => {
+              inFlight--;
+            }),
+        ),
+      );
+
+    const observe = (next: RateLimitInfo, now: number): void => {
+      if (next.remaining === undefined && next.resetAt === undefined && next.limit === undefined) return;
+      const sameWindow = next.resetAt !== undefined && info.resetAt !== undefined && next.resetAt === info.resetAt;
+      const staleWindow = next.resetAt !== undefined && info.resetAt !== undefined && next.resetAt < info.resetAt;
+      if (staleWindow) return; // an answer from the previous window arriving late
+      if (sameWindow && info.remaining !== undefined && next.remaining !== undefined && next.remaining > info.remaining) {
+        // Responses can arrive out of order: within one window the lowest count is the truest.
+        info = { ...next, remaining: info.remaining };
+        return;
+      }
+      info = next.resetAt === undefined && next.remaining !== undefined ? { ...next, resetAt: now + 60_000 } : next;
+    };
+
+    const trip = (retryAfterMs: number | undefined, now: number): void => {
+      const wait = Math.min(Math.max(0, retryAfterMs ?? defaultRetryAfterMs), maxRetryAfterMs);
+      if (now + wait > gateUntil) {
+        gateUntil = now + wait;
+        gateTrips++;
+      }
+    };
+
+    return {
+      withSlot,
+      observe,
+      trip,
+      state: () => ({ rateLimit: info, gateUntil, inFlight, gateTrips }),
+    } satisfies RateLimiter;
+  });

@@ -1,0 +1,64 @@
+/**
+ * Every tool, in name order, and what adapters derive from them.
+ *
+ * To add a tool: create `tools/<name>.ts` exporting its definition, import it
+ * here and add one line to `tools` (keyed by its name; `registry` sorts them).
+ */
+import type { AnyToolDefinition, ToolAnnotations } from "./definition.js";
+import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
+import { listTags } from "./tools/list-tags.js";
+
+const byName = (a: AnyToolDefinition, b: AnyToolDefinition) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+/** Every tool keyed by its kebab-case name, with its precise types (the facade's methods derive from it). */
+export const tools = {
+  "list-tags": listTags,
+} as const satisfies Record<string, AnyToolDefinition>;
+
+/** All tools, sorted by name. */
+export const registry: ReadonlyArray<AnyToolDefinition> = (Object.values(tools) as Array<AnyToolDefinition>).sort(byName);
+
+/** Tools keyed by their kebab-case name. */
+export const toolsByName: Readonly<Record<string, AnyToolDefinition>> = Object.fromEntries(registry.map((t) => [t.name, t]));
+
+/** The names of all tools, sorted. */
+export const toolNames: ReadonlyArray<string> = registry.map((t) => t.name);
+
+/** MCP-style annotation hints. */
+export interface ToolAnnotationHints {
+  readonly readOnlyHint: boolean;
+  readonly destructiveHint: boolean;
+  readonly idempotentHint: boolean;
+  readonly openWorldHint: boolean;
+}
+
+/** What an adapter needs to advertise a tool. */
+export interface ToolCatalogEntry {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  readonly inputJsonSchema: JsonSchemaObject;
+  readonly outputJsonSchema: JsonSchemaObject;
+  readonly annotations: ToolAnnotationHints;
+}
+
+/** Maps a definition's annotations to MCP's hint names. */
+export const annotationHints = (a: ToolAnnotations): ToolAnnotationHints => ({
+  readOnlyHint: a.readOnly,
+  destructiveHint: a.destructive,
+  idempotentHint: a.idempotent,
+  openWorldHint: a.openWorld,
+});
+
+/** Catalog entry of one tool (JSON Schema derived from its Schemas). */
+export const catalogEntry = (tool: AnyToolDefinition): ToolCatalogEntry => ({
+  name: tool.name,
+  title: tool.title,
+  description: tool.description,
+  inputJsonSchema: toPlainJsonSchema(tool.input),
+  outputJsonSchema: toPlainJsonSchema(tool.output),
+  annotations: annotationHints(tool.annotations),
+});
+
+/** The catalog of every tool, in name order. */
+export const toolCatalog: ReadonlyArray<ToolCatalogEntry> = registry.map(catalogEntry);
