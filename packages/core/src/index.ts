@@ -22,3 +22,15 @@ export {
 export { unwrap } from "./unwrap.js";
 export type { HttpMethod, PathsWithMethod, SuccessBody, GetResponseBody } from "./types.js";
 export { FRONTKIT_CORE_VERSION } from "./version.js";
+export { toMessageFormData, validateAttachments, MAX_ATTACHMENTS_BYTES, type AttachmentInput } from "./multipart.js";
+export {
+  sendNewMessage,
+  sendReply,
+  type NewMessageBody,
+  type ReplyBody,
+  type SendMessageOptions,
+  type NewMessageResult,
+  type ReplyResult,
+} from "./messages.js";
+export { request, type RequestInitFor, type RequestResult } from "./request.js";
+export { PATH_TEMPLATES, matchPathTemplate, type PathMatch } from "./path-templates.js";

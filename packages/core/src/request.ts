@@ -1,0 +1,49 @@
+import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { FrontClient } from "./client.js";
+import { FrontInputError } from "./errors/front-input-error.js";
+import type { paths } from "./generated/schema.js";
+import { PATH_TEMPLATES } from "./path-templates.js";
+import type { HttpMethod, PathsWithMethod } from "./types.js";
+
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+// The init is optional exactly when the operation needs no path params and no body.
+type InitArgs<Init> = [RequiredKeys<Init>] extends [never] ? [init?: Init] : [init: Init];
+
+/** The init of a typed request: the spec's `params` (path, query) and `body` for that method and path. */
+export type RequestInitFor<M extends HttpMethod, P extends PathsWithMethod<M>> = MaybeOptionalInit<paths[P], M>;
+
+/** The result of a typed request: `{ data, error, response }` as openapi-fetch gives it. */
+export type RequestResult<M extends HttpMethod, P extends PathsWithMethod<M>, Init> = FetchResponse<
+  paths[P][M & keyof paths[P]] & Record<string | number, any>,
+  Init,
+  "application/json"
+>;
+
+const METHODS: ReadonlySet<string> = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+
+/**
+ * Calls any operation of the spec by method and path template, typed from the spec: the path must exist,
+ * declare the method, and `params`/`body` must be what the spec says. At runtime the template and method are
+ * checked against the spec's list too (for callers that build them from strings), before anything is sent.
+ */
+export const request = <M extends HttpMethod, P extends PathsWithMethod<M>, Init extends RequestInitFor<M, P>>(
+  client: FrontClient,
+  method: M,
+  path: P,
+  ...[init]: InitArgs<Init>
+): Promise<RequestResult<M, P, Init>> => {
+  if (typeof method !== "string" || !METHODS.has(method)) {
+    return Promise.reject(new FrontInputError("method", `Unknown HTTP method ${JSON.stringify(method)}; use get, post, put, patch or delete`));
+  }
+  const methods = PATH_TEMPLATES[path as string];
+  if (methods === undefined) {
+    return Promise.reject(new FrontInputError("path", `${JSON.stringify(path)} is not a path template of the Front Core API`));
+  }
+  if (!methods.includes(method)) {
+    return Promise.reject(
+      new FrontInputError("method", `${method.toUpperCase()} is not defined for ${path as string}; it allows ${methods.map((m) => m.toUpperCase()).join(", ")}`),
+    );
+  }
+  const call = client.request as unknown as (m: string, p: string, i?: unknown) => Promise<RequestResult<M, P, Init>>;
+  return call(method, path as string, init);
+};
