@@ -134,7 +134,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
             catch: (cause): FrontToolError =>
               isInputError(cause)
                 ? invalidInput([{ path: (cause as { field: string }).field, message: scrub((cause as Error).message) }], { operation })
-                : errorFromThrown(operation, cause, options.idempotent),
+                : errorFromThrown(operation, cause, options.idempotent, scrub),
           });
           const now = yield* Clock.currentTimeMillis;
           const { response } = result;

@@ -198,9 +198,25 @@ const transportAdvice: Record<TransportReason, string> = {
 };
 
 /** Maps a failure thrown by fetch/openapi-fetch (no response) to Transport, or a JSON parse failure to UnexpectedResponse. */
-export const errorFromThrown = (operation: string, cause: unknown, idempotent: boolean): FrontToolError => {
+export const errorFromThrown = (
+  operation: string,
+  cause: unknown,
+  idempotent: boolean,
+  scrub: (text: string) => string = (t) => t,
+): FrontToolError => {
   // openapi-fetch parses the body itself: a SyntaxError means Front answered, but not with JSON.
   if (nameOf(cause) === "SyntaxError") return unexpectedBody(operation, undefined, "the body is not valid JSON");
+  // core's check of 2xx bodies: Front answered, with something that is not JSON (an HTML page, a proxy).
+  if (nameOf(cause) === "FrontResponseError") {
+    const c = cause as { status?: unknown; message?: unknown; requestId?: unknown };
+    return new UnexpectedResponse({
+      retryable: false,
+      operation,
+      ...(typeof c.status === "number" ? { status: c.status } : {}),
+      ...(typeof c.requestId === "string" ? { requestId: scrub(c.requestId) } : {}),
+      message: `Front's answer to ${operation} could not be read: ${scrub(String(c.message))}; check the base URL points at Front's Core API.`,
+    });
+  }
   const reason = transportReason(cause);
   return new Transport({
     reason,
