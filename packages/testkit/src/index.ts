@@ -1,0 +1,26 @@
+import "./provided-context.js";
+
+export { startPrism, resolvePrismCli, PrismStartError, type PrismServer, type StartPrismOptions } from "./prism.js";
+export { prismGlobalSetup } from "./global-setup.js";
+export { startFaultProxy, type FaultProxy, type FaultMatch, type FaultRule, type RecordedRequest } from "./fault-proxy.js";
+export {
+  faults,
+  passThrough,
+  status,
+  rateLimited,
+  serverError,
+  connectionReset,
+  delay,
+  timeout,
+  malformedJson,
+  html,
+  emptyBody,
+  slowBody,
+  hugeBody,
+  type Fault,
+  type FaultHeaders,
+  type RateLimitedOptions,
+} from "./faults.js";
+export { freePort } from "./free-port.js";
+export { findRepoRoot, defaultSpecPath, CORRECTED_SPEC_RELATIVE_PATH } from "./repo-root.js";
+export { withPrism, withFaultProxy } from "./scoped.js";
