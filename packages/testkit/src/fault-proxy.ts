@@ -102,6 +102,18 @@ const HTML_PAGE = (code: number): string =>
   `<!DOCTYPE html>\n<html><head><title>${code} Bad Gateway</title></head>` +
   `<body><center><h1>${code} Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n`;
 
+// Waits for backpressure to clear, or for the client to go away.
+const drained = (res: ServerResponse): Promise<void> =>
+  new Promise((resolveDrain) => {
+    const done = (): void => {
+      res.removeListener("drain", done);
+      res.removeListener("close", done);
+      resolveDrain();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+
 const writeHugeBody = async (res: ServerResponse, bytes: number): Promise<void> => {
   // `{"_results":[],"padding":"xxx…"}` keeps the body valid JSON at exactly `bytes` bytes.
   const head = '{"_results":[],"padding":"';
@@ -114,7 +126,7 @@ const writeHugeBody = async (res: ServerResponse, bytes: number): Promise<void> 
   while (left > 0 && !res.destroyed) {
     const piece = left >= chunk.length ? chunk : chunk.slice(0, left);
     left -= piece.length;
-    if (!res.write(piece)) await new Promise<void>((r) => res.once("drain", () => r()).once("close", () => r()));
+    if (!res.write(piece)) await drained(res);
   }
   res.end(tail);
 };
