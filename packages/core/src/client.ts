@@ -1,4 +1,5 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Client, Middleware } from "openapi-fetch";
+import { createClient } from "./openapi-fetch-interop.js";
 import { FrontResponseError } from "./errors/front-response-error.js";
 import type { paths } from "./generated/schema.js";
 import { resolveOptions, type FrontClientOptions } from "./options.js";
