@@ -6,13 +6,21 @@
  */
 import type { AnyToolDefinition, ToolAnnotations } from "./definition.js";
 import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
+import { createContact } from "./tools/create-contact.js";
+import { getContact } from "./tools/get-contact.js";
+import { listInboxes } from "./tools/list-inboxes.js";
 import { listTags } from "./tools/list-tags.js";
+import { listTeammates } from "./tools/list-teammates.js";
 
 const byName = (a: AnyToolDefinition, b: AnyToolDefinition) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Every tool keyed by its kebab-case name, with its precise types (the facade's methods derive from it). */
 export const tools = {
+  "create-contact": createContact,
+  "get-contact": getContact,
+  "list-inboxes": listInboxes,
   "list-tags": listTags,
+  "list-teammates": listTeammates,
 } as const satisfies Record<string, AnyToolDefinition>;
 
 /** All tools, sorted by name. */

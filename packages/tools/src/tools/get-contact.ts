@@ -1,0 +1,70 @@
+/**
+ * get-contact: one contact by id, or by a handle through Front's resource
+ * aliases (`alt:email:…`, `alt:phone:…`, `alt:<source>:…`), so callers need no
+ * search first.
+ */
+import { Effect, Schema } from "effect";
+import { defineTool } from "../definition.js";
+import { Front } from "../front.js";
+import { decodeBody } from "../pagination.js";
+import { EmailAddress, NonEmptyTrimmed, PhoneNumber, frontId } from "../schemas/common.js";
+import { Contact, ContactHandleSource } from "../schemas/contact.js";
+
+/** Input of get-contact: exactly one of contact_id, email, phone, or handle (+ source). */
+export const GetContactInput = Schema.Struct({
+  contact_id: Schema.optionalKey(frontId("crd", "contact")).annotate({
+    description: "Front contact id (crd_…), or a resource alias such as alt:email:jane@example.com.",
+  }),
+  email: Schema.optionalKey(EmailAddress).annotate({ description: "Find the contact by this email address." }),
+  phone: Schema.optionalKey(PhoneNumber).annotate({ description: "Find the contact by this phone number (international format, e.g. +15551234567)." }),
+  handle: Schema.optionalKey(NonEmptyTrimmed).annotate({
+    description: "Find the contact by a handle of another source (set source too), e.g. a Twitter handle or a custom id.",
+  }),
+  source: Schema.optionalKey(ContactHandleSource).annotate({ description: "Source of `handle` (required with handle)." }),
+}).check(
+  Schema.makeFilter((input) => {
+    const given = [input.contact_id, input.email, input.phone, input.handle].filter((v) => v !== undefined).length;
+    if (given !== 1) return "give exactly one of contact_id, email, phone or handle (with source)";
+    if (input.handle !== undefined && input.source === undefined) return { path: ["source"], issue: "source is required with handle" };
+    if (input.handle === undefined && input.source !== undefined) return { path: ["handle"], issue: "handle is required with source" };
+    return undefined;
+  }),
+);
+/** Input of get-contact. */
+export type GetContactInput = typeof GetContactInput.Type;
+
+/** Output of get-contact. */
+export const GetContactOutput = Schema.Struct({ contact: Contact });
+
+/** The id or alias Front's GET /contacts/{contact_id} accepts for this input. */
+export const contactAlias = (input: GetContactInput): string => {
+  if (input.contact_id !== undefined) return input.contact_id;
+  if (input.email !== undefined) return `alt:email:${input.email}`;
+  if (input.phone !== undefined) return `alt:phone:${input.phone}`;
+  return `alt:${input.source}:${input.handle}`;
+};
+
+/** get-contact tool definition. */
+export const getContact = defineTool({
+  name: "get-contact",
+  title: "Get contact",
+  description:
+    "Use this to look up one Front contact: by contact_id (crd_…), or directly by email, phone, or another handle with its source (twitter, facebook, intercom, front_chat, custom) — no search needed. " +
+    "Give exactly one of contact_id, email, phone, handle+source. Returns { contact } with name, description, handles, groups/lists, links and custom fields. " +
+    "An unknown contact is a NotFound error. Read-only.",
+  input: GetContactInput,
+  output: GetContactOutput,
+  annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  run: (input) =>
+    Effect.gen(function* () {
+      const front = yield* Front;
+      const contactId = contactAlias(input);
+      const response = yield* front.request(
+        "GET /contacts/{contact_id}",
+        (client, signal) => client.GET("/contacts/{contact_id}", { params: { path: { contact_id: contactId } }, signal }),
+        { idempotent: true },
+      );
+      const contact = yield* decodeBody(Contact, "GET /contacts/{contact_id}", response.status)(response.data);
+      return { contact };
+    }),
+});
