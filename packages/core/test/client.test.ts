@@ -122,6 +122,14 @@ describe("requests", () => {
     expect(String(error)).not.toContain(TOKEN);
   });
 
+  it("accepts a per-request timeoutMs that overrides the client's", async () => {
+    const { fetch } = fakeFetch(() => new Promise<Response>(() => {}));
+    const client = createFrontClient({ token: TOKEN, fetch, timeoutMs: 60_000 });
+    const error = await client.GET("/tags", { timeoutMs: 40 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(FrontTimeoutError);
+    expect((error as FrontTimeoutError).timeoutMs).toBe(40);
+  });
+
   it("times out while the body is still arriving", async () => {
     const slowBody = new ReadableStream<Uint8Array>({
       start(controller) {

@@ -1,4 +1,15 @@
-import { rateLimited, startFaultProxy, status, html, malformedJson, timeout, connectionReset, type FaultProxy } from "@frontkit/testkit";
+import {
+  connectionReset,
+  emptyBody,
+  html,
+  malformedJson,
+  rateLimited,
+  slowBody,
+  startFaultProxy,
+  status,
+  timeout,
+  type FaultProxy,
+} from "@frontkit/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import {
   createFrontClient,
@@ -91,6 +102,20 @@ describe("error parsing through the fault proxy", () => {
     const error = await fast.GET("/tags").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(FrontTimeoutError);
     expect(String((error as Error).message)).not.toContain(TOKEN);
+  });
+
+  it("counts a slow body against the timeout", async () => {
+    proxy.enqueue(slowBody(1_500));
+    const fast = createFrontClient({ token: TOKEN, baseUrl: proxy.url, timeoutMs: 400 });
+    await expect(fast.GET("/tags")).rejects.toBeInstanceOf(FrontTimeoutError);
+  });
+
+  it("reads an empty 200 as no data", async () => {
+    proxy.enqueue(emptyBody(200));
+    const { data, error, response } = await client.GET("/tags");
+    expect(response.status).toBe(200);
+    expect(data).toBeUndefined();
+    expect(error).toBeUndefined();
   });
 
   it("lets a connection reset reject as a transport error", async () => {
