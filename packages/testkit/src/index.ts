@@ -24,3 +24,12 @@ export {
 export { freePort } from "./free-port.js";
 export { findRepoRoot, defaultSpecPath, CORRECTED_SPEC_RELATIVE_PATH } from "./repo-root.js";
 export { withPrism, withFaultProxy } from "./scoped.js";
+export {
+  startSimulatedFront,
+  type SimulatedFront,
+  type SimulatedFrontOptions,
+  type SimulatedFrontStats,
+  type SimulatedWrite,
+} from "./simulated-front/server.js";
+export { Dataset, DEFAULT_DATASET, CONVERSATION_STATUSES, SIMULATED_COMPANY_HOST, type DatasetSize } from "./simulated-front/dataset.js";
+export { SlidingWindowLimiter, type Admission } from "./simulated-front/rate-limit.js";

@@ -1,0 +1,359 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { CONVERSATION_STATUSES, DEFAULT_DATASET, Dataset, SIMULATED_COMPANY_HOST, indexFromId, type DatasetSize } from "./dataset.js";
+import { SlidingWindowLimiter } from "./rate-limit.js";
+
+/** Options of {@link startSimulatedFront}. */
+export interface SimulatedFrontOptions {
+  /** Company limit per sliding minute (Front: 50, 100 or 200 by plan). */
+  readonly perMinute: number;
+  /** Burst limit per second for one resource (Front: about 5). */
+  readonly burstPerSecond: number;
+  /** Burst scope: per resource path (Front's behaviour, default) or the whole company. */
+  readonly burstScope?: "resource" | "company";
+  /** Delay before every answer, in real ms (default 0). */
+  readonly latencyMs?: number;
+  /** Seed of the generated data (default 1). */
+  readonly seed?: number;
+  /** Dataset sizes; records are generated on demand, so large sizes are cheap. */
+  readonly dataset?: Partial<DatasetSize>;
+  /** Clock in unix ms for the rate limiter (default Date.now), so tests can move time themselves. */
+  readonly now?: () => number;
+  /** Port on 127.0.0.1 (default: a free one). */
+  readonly port?: number;
+}
+
+/** Counters of what the simulated Front received. */
+export interface SimulatedFrontStats {
+  readonly requests: number;
+  readonly rateLimited: number;
+  /** Requests per `METHOD /path` (path without query). */
+  readonly byPath: Readonly<Record<string, number>>;
+  /** Highest number of requests being answered at the same time. */
+  readonly maxInFlight: number;
+}
+
+/** A write the simulated Front accepted (tags added, messages sent). */
+export interface SimulatedWrite {
+  readonly method: string;
+  readonly path: string;
+  readonly contentType: string | undefined;
+  readonly body: Buffer;
+}
+
+/** A running simulated Front. */
+export interface SimulatedFront {
+  readonly url: string;
+  readonly port: number;
+  /** The company host used in `_links` and `_pagination.next` (never this server). */
+  readonly companyHost: string;
+  readonly dataset: Dataset;
+  readonly writes: SimulatedWrite[];
+  stats(): SimulatedFrontStats;
+  /** Makes the next `times` requests (default 1) fail with `status` and Front's error body (429s are Front-shaped). */
+  failNext(status: number, options?: { times?: number; retryAfterSeconds?: number }): void;
+  /** Clears counters, writes, pending failures and the rate-limit windows. */
+  reset(): void;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PAGE_SIZE = 50;
+const MAX_PAGE_SIZE = 100;
+
+class HttpError {
+  constructor(
+    readonly status: number,
+    readonly message: string,
+  ) {}
+}
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: "Bad request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not found",
+  409: "Conflict",
+  422: "Unprocessable entity",
+  429: "Too many requests",
+  500: "Internal server error",
+  502: "Bad gateway",
+  503: "Service unavailable",
+};
+
+const errorBody = (status: number, message: string) => ({
+  _error: { status, title: TITLES[status] ?? "Error", message, details: [] as string[] },
+});
+
+const rateLimitBody = (retrySeconds: number) => ({
+  _error: { status: 429, title: "Too many requests", message: `Rate limit exceeded. Please retry in ${retrySeconds} seconds.` },
+});
+
+const encodeToken = (index: number): string => Buffer.from(`sim:${index}`).toString("base64url");
+const decodeToken = (token: string): number => {
+  const match = /^sim:(\d+)$/.exec(Buffer.from(token, "base64url").toString("utf8"));
+  if (match === null) throw new HttpError(400, "The page_token is invalid.");
+  return Number(match[1]);
+};
+
+const parseLimit = (query: URLSearchParams): number => {
+  const raw = query.get("limit");
+  if (raw === null) return DEFAULT_PAGE_SIZE;
+  const limit = Number(raw);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) {
+    throw new HttpError(400, `limit must be an integer between 1 and ${MAX_PAGE_SIZE}.`);
+  }
+  return limit;
+};
+
+// Front's `q` arrives in bracket form: q[statuses][0]=assigned, q[updated_after]=1700000000.
+const queryArray = (query: URLSearchParams, name: string): string[] => {
+  const values: string[] = [];
+  for (const [key, value] of query) {
+    if (key === `q[${name}]` || key === `q[${name}][]` || new RegExp(`^q\\[${name}\\]\\[\\d+\\]$`).test(key)) values.push(value);
+  }
+  return values;
+};
+
+const queryNumber = (query: URLSearchParams, name: string): number | undefined => {
+  const raw = query.get(`q[${name}]`);
+  if (raw === null) return undefined;
+  const value = Number(raw);
+  if (!Number.isFinite(value)) throw new HttpError(400, `q[${name}] must be a unix timestamp in seconds.`);
+  return value;
+};
+
+/** Starts an in-process Front look-alike with real pagination and Front's rate limiting. */
+export const startSimulatedFront = async (options: SimulatedFrontOptions): Promise<SimulatedFront> => {
+  if (!(options.perMinute > 0) || !(options.burstPerSecond > 0)) {
+    throw new TypeError("startSimulatedFront: perMinute and burstPerSecond must be positive numbers.");
+  }
+  const dataset = new Dataset({ ...DEFAULT_DATASET, ...options.dataset }, options.seed ?? 1);
+  const size = dataset.size;
+  const now = options.now ?? Date.now;
+  const limiter = new SlidingWindowLimiter(options.perMinute, options.burstPerSecond);
+  const latencyMs = options.latencyMs ?? 0;
+  const writes: SimulatedWrite[] = [];
+  const failures: { status: number; retryAfterSeconds: number }[] = [];
+  let requests = 0;
+  let rateLimited = 0;
+  let inFlight = 0;
+  let maxInFlight = 0;
+  let byPath: Record<string, number> = {};
+
+  // Scans indices from the page token on, keeping those `keep` accepts, so filtered pages
+  // stay full and the next token points just after the last record returned.
+  const page = <T>(
+    path: string,
+    query: URLSearchParams,
+    count: number,
+    render: (i: number) => T,
+    keep: (i: number) => boolean = () => true,
+  ) => {
+    const limit = parseLimit(query);
+    const token = query.get("page_token");
+    let i = token === null ? 0 : decodeToken(token);
+    const results: T[] = [];
+    while (i < count && results.length < limit) {
+      if (keep(i)) results.push(render(i));
+      i++;
+    }
+    while (i < count && !keep(i)) i++;
+    let next: string | null = null;
+    if (i < count) {
+      const nextQuery = new URLSearchParams(query);
+      nextQuery.set("page_token", encodeToken(i));
+      next = `${SIMULATED_COMPANY_HOST}${path}?${nextQuery.toString()}`;
+    }
+    const selfQuery = query.toString();
+    return {
+      _pagination: { next },
+      _links: { self: `${SIMULATED_COMPANY_HOST}${path}${selfQuery === "" ? "" : `?${selfQuery}`}` },
+      _results: results,
+    };
+  };
+
+  const conversationFilter = (query: URLSearchParams, inbox: number | undefined) => {
+    const statuses = queryArray(query, "statuses");
+    for (const s of statuses) {
+      if (!(CONVERSATION_STATUSES as readonly string[]).includes(s)) {
+        throw new HttpError(400, `q[statuses] must be among ${CONVERSATION_STATUSES.join(", ")}; got "${s}".`);
+      }
+    }
+    return (i: number): boolean =>
+      (inbox === undefined || dataset.conversationInbox(i) === inbox) &&
+      (statuses.length === 0 || statuses.includes(dataset.conversationStatus(i)));
+  };
+
+  const find = (id: string, prefix: string, count: number, what: string): number => {
+    const index = indexFromId(decodeURIComponent(id), prefix, count);
+    if (index === undefined) throw new HttpError(404, `${what} ${decodeURIComponent(id)} was not found.`);
+    return index;
+  };
+
+  const route = (method: string, path: string, query: URLSearchParams, req: IncomingMessage, body: Buffer): { status: number; body?: unknown } => {
+    const seg = path.split("/").slice(1);
+    const write = (status: number, answer?: unknown) => {
+      writes.push({ method, path, contentType: req.headers["content-type"], body });
+      return answer === undefined ? { status } : { status, body: answer };
+    };
+    if (method === "GET") {
+      if (path === "/me") return { status: 200, body: { _links: { self: `${SIMULATED_COMPANY_HOST}/me` }, id: "cmp_acme", name: "Acme (simulated)" } };
+      if (path === "/inboxes") return { status: 200, body: page(path, query, size.inboxes, dataset.inbox) };
+      if (path === "/tags") return { status: 200, body: page(path, query, size.tags, dataset.tag) };
+      if (path === "/teammates") return { status: 200, body: page(path, query, size.teammates, dataset.teammate) };
+      if (path === "/contacts") {
+        const after = queryNumber(query, "updated_after");
+        const before = queryNumber(query, "updated_before");
+        const keep = (i: number) => {
+          const at = dataset.contactUpdatedAt(i);
+          return (after === undefined || at > after) && (before === undefined || at < before);
+        };
+        return { status: 200, body: page(path, query, size.contacts, dataset.contact, keep) };
+      }
+      if (path === "/conversations") {
+        return { status: 200, body: page(path, query, size.conversations, dataset.conversation, conversationFilter(query, undefined)) };
+      }
+      if (seg.length === 3 && seg[0] === "inboxes" && seg[2] === "conversations") {
+        const inbox = find(seg[1]!, "inb", size.inboxes, "Inbox");
+        return { status: 200, body: page(path, query, size.conversations, dataset.conversation, conversationFilter(query, inbox)) };
+      }
+      if (seg.length === 2 && seg[0] === "conversations") {
+        return { status: 200, body: dataset.conversation(find(seg[1]!, "cnv", size.conversations, "Conversation")) };
+      }
+      if (seg.length === 3 && seg[0] === "conversations" && seg[2] === "messages") {
+        const c = find(seg[1]!, "cnv", size.conversations, "Conversation");
+        return { status: 200, body: page(path, query, dataset.messageCount(c), (k) => dataset.message(c, k)) };
+      }
+    }
+    if (method === "POST") {
+      if (seg.length === 3 && seg[0] === "conversations" && seg[2] === "tags") {
+        find(seg[1]!, "cnv", size.conversations, "Conversation");
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(body.toString("utf8"));
+        } catch {
+          throw new HttpError(400, "The body must be JSON with tag_ids.");
+        }
+        const tagIds = (parsed as { tag_ids?: unknown }).tag_ids;
+        if (!Array.isArray(tagIds) || tagIds.length === 0 || !tagIds.every((t) => typeof t === "string")) {
+          throw new HttpError(400, "tag_ids must be a non-empty array of tag ids.");
+        }
+        for (const t of tagIds as string[]) find(t, "tag", size.tags, "Tag");
+        return write(204);
+      }
+      if (seg.length === 3 && seg[2] === "messages" && (seg[0] === "channels" || seg[0] === "conversations")) {
+        if (seg[0] === "channels" && !decodeURIComponent(seg[1]!).startsWith("cha_")) {
+          throw new HttpError(404, `Channel ${decodeURIComponent(seg[1]!)} was not found.`);
+        }
+        if (seg[0] === "conversations") find(seg[1]!, "cnv", size.conversations, "Conversation");
+        if (body.length === 0) throw new HttpError(400, "The message body is required.");
+        return write(202, { _links: { self: `${SIMULATED_COMPANY_HOST}/messages/msg_queued` }, message_uid: `uid-${writes.length + 1}`, status: "accepted" });
+      }
+    }
+    throw new HttpError(404, `No simulated route for ${method} ${path}.`);
+  };
+
+  const send = (res: ServerResponse, status: number, headers: Record<string, string>, body?: unknown): void => {
+    const payload = body === undefined ? "" : JSON.stringify(body);
+    res.writeHead(status, body === undefined ? headers : { ...headers, "content-type": "application/json" });
+    res.end(payload);
+  };
+
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const method = req.method ?? "GET";
+    const url = new URL(req.url ?? "/", "http://simulated.invalid");
+    const path = url.pathname;
+    requests++;
+    byPath[`${method} ${path}`] = (byPath[`${method} ${path}`] ?? 0) + 1;
+    if (latencyMs > 0) await new Promise((r) => setTimeout(r, latencyMs));
+
+    if (!/^Bearer \S+/.test(req.headers.authorization ?? "")) {
+      return send(res, 401, {}, errorBody(401, "The API token is missing, invalid or revoked."));
+    }
+    const failure = failures.shift();
+    if (failure !== undefined) {
+      // Programmed failures bypass the limiter so they never use up the company's budget.
+      const budget = limiter.peek(now());
+      const headers: Record<string, string> = {
+        "x-ratelimit-limit": String(budget.limit),
+        "x-ratelimit-remaining": String(failure.status === 429 ? 0 : budget.remaining),
+        "x-ratelimit-reset": String(budget.resetSeconds),
+      };
+      if (failure.status !== 429) return send(res, failure.status, headers, errorBody(failure.status, "Simulated failure."));
+      rateLimited++;
+      headers["retry-after"] = String(failure.retryAfterSeconds);
+      return send(res, 429, headers, rateLimitBody(failure.retryAfterSeconds));
+    }
+    const admission = limiter.admit(now(), options.burstScope === "company" ? "company" : path);
+    const rateHeaders: Record<string, string> = {
+      "x-ratelimit-limit": String(admission.limit),
+      "x-ratelimit-remaining": String(admission.remaining),
+      "x-ratelimit-reset": String(admission.resetSeconds),
+    };
+    if (!admission.allowed) {
+      rateLimited++;
+      rateHeaders["retry-after"] = String(admission.retryAfterSeconds);
+      if (admission.tier !== undefined) rateHeaders["x-front-tier"] = admission.tier;
+      return send(res, 429, rateHeaders, rateLimitBody(admission.retryAfterSeconds));
+    }
+    try {
+      const answer = route(method, path, url.searchParams, req, body);
+      return send(res, answer.status, rateHeaders, answer.body);
+    } catch (error) {
+      if (error instanceof HttpError) return send(res, error.status, rateHeaders, errorBody(error.status, error.message));
+      throw error;
+    }
+  };
+
+  const sockets = new Set<Socket>();
+  const server = createServer((req, res) => {
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    res.once("close", () => inFlight--);
+    handle(req, res).catch((error: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      send(res, 500, {}, errorBody(500, error instanceof Error ? error.message : "Simulator failure."));
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.once("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => resolveListen());
+  });
+  const port = (server.address() as AddressInfo).port;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    companyHost: SIMULATED_COMPANY_HOST,
+    dataset,
+    writes,
+    stats: () => ({ requests, rateLimited, byPath: { ...byPath }, maxInFlight }),
+    failNext: (status, failOptions = {}) => {
+      for (let k = 0; k < (failOptions.times ?? 1); k++) failures.push({ status, retryAfterSeconds: failOptions.retryAfterSeconds ?? 1 });
+    },
+    reset: () => {
+      requests = 0;
+      rateLimited = 0;
+      maxInFlight = inFlight;
+      byPath = {};
+      writes.length = 0;
+      failures.length = 0;
+      limiter.clear();
+    },
+    stop: () => {
+      stopping ??= new Promise<void>((resolveStop) => {
+        server.close(() => resolveStop());
+        for (const socket of sockets) socket.destroy();
+      });
+      return stopping;
+    },
+  };
+};
