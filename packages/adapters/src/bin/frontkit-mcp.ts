@@ -1,1 +1,88 @@
-export {};
+/**
+ * `frontkit-mcp`: Front's tools as an MCP server. stdio by default (token from
+ * FRONT_API_TOKEN); `--http` for Streamable HTTP with a per-request token.
+ * Only the MCP protocol goes to stdout; everything else goes to stderr, and
+ * never the token.
+ */
+import { ADAPTERS_VERSION } from "../mcp/version.js";
+import { CliUsageError, helpText, parseCliArgs } from "./cli-args.js";
+
+const fail = (message: string, code: number): never => {
+  process.stderr.write(`frontkit-mcp: ${message}\n`);
+  process.exit(code);
+};
+
+const main = async (): Promise<void> => {
+  let command;
+  try {
+    command = parseCliArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    if (error instanceof CliUsageError) return fail(error.message, 2);
+    throw error;
+  }
+
+  switch (command.kind) {
+    case "help":
+      process.stdout.write(helpText(ADAPTERS_VERSION));
+      return;
+    case "version":
+      process.stdout.write(`${ADAPTERS_VERSION}\n`);
+      return;
+    case "stdio": {
+      // Loaded here, not at the top: --help and --http must not pay for what they do not use.
+      const [{ createFrontMcpServer }, { StdioServerTransport }] = await Promise.all([
+        import("../mcp/server.js"),
+        import("@modelcontextprotocol/sdk/server/stdio.js"),
+      ]);
+      let server;
+      try {
+        server = createFrontMcpServer({ token: command.token, baseUrl: command.baseUrl, readOnly: command.readOnly, tools: command.tools });
+      } catch (error) {
+        return fail(configurationMessage(error, command.token), 2);
+      }
+      const transport = new StdioServerTransport();
+      // The client closing stdin is the normal way a stdio server is told to stop.
+      transport.onclose = () => process.exit(0);
+      process.stdin.on("end", () => void server.close().finally(() => process.exit(0)));
+      await server.connect(transport);
+      return;
+    }
+    case "http": {
+      const { startFrontMcpHttpServer } = await import("../mcp/http.js");
+      let running;
+      try {
+        running = await startFrontMcpHttpServer({
+          host: command.host,
+          port: command.port,
+          baseUrl: command.baseUrl,
+          readOnly: command.readOnly,
+          tools: command.tools,
+          maxAccounts: command.maxAccounts,
+          log: (line) => process.stderr.write(`frontkit-mcp: ${line}\n`),
+        });
+      } catch (error) {
+        const code = (error as { code?: unknown }).code;
+        if (code === "EADDRINUSE" || code === "EACCES") return fail(`cannot listen on ${command.host}:${command.port} (${String(code)}); pick another --port or --host.`, 1);
+        return fail(configurationMessage(error, undefined), 2);
+      }
+      process.stderr.write(`frontkit-mcp: listening on ${running.url} (Streamable HTTP, stateless; send Authorization: Bearer <Front API token>)\n`);
+      const stop = (): void => {
+        void running.close().finally(() => process.exit(0));
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+      return;
+    }
+  }
+};
+
+const configurationMessage = (error: unknown, token: string | undefined): string => {
+  const message = error instanceof Error ? error.message : String(error);
+  // The token never reaches stderr, even when an error message quoted it.
+  return token === undefined || token === "" ? message : message.split(token).join("<redacted>");
+};
+
+main().catch((error: unknown) => {
+  const token = process.env["FRONT_API_TOKEN"];
+  fail(`unexpected failure: ${configurationMessage(error, token)}`, 1);
+});

@@ -1,1 +1,18 @@
-export {};
+/**
+ * @frontkit/adapters/mcp — Front's connector tools as an MCP server, over stdio
+ * or Streamable HTTP with a per-request Front token.
+ */
+export { createFrontMcpServer, type FrontMcpServerOptions } from "./server.js";
+export {
+  createFrontMcpHttpHandler,
+  startFrontMcpHttpServer,
+  type FrontMcpHttpHandler,
+  type FrontMcpHttpOptions,
+  type FrontMcpHttpServer,
+} from "./http.js";
+export { formatToolError, type FormatErrorContext } from "./format-error.js";
+export { selectTools, ToolSelectionError, type ToolSelection } from "./tool-selection.js";
+export { toMcpTool } from "./tool-listing.js";
+export { AccountPool, DEFAULT_MAX_ACCOUNTS, type Lease } from "./account-pool.js";
+export { FRONT_RESOURCES } from "./resources.js";
+export { ADAPTERS_VERSION } from "./version.js";

@@ -1,0 +1,143 @@
+/**
+ * Command-line parsing for `frontkit-mcp`: a pure function from argv and env to a
+ * typed configuration or a usage error, so the bin stays a thin shell and every
+ * rule here is unit-tested without spawning a process.
+ */
+import { parseArgs } from "node:util";
+
+/** Default port of `--http`. */
+export const DEFAULT_HTTP_PORT = 8787;
+/** Default interface of `--http`: loopback, so nothing is exposed unless asked. */
+export const DEFAULT_HTTP_HOST = "127.0.0.1";
+
+/** What the bin was asked to do. */
+export type CliCommand =
+  | { readonly kind: "help" }
+  | { readonly kind: "version" }
+  | {
+      readonly kind: "stdio";
+      readonly token: string;
+      readonly baseUrl: string | undefined;
+      readonly readOnly: boolean;
+      readonly tools: ReadonlyArray<string> | undefined;
+    }
+  | {
+      readonly kind: "http";
+      readonly host: string;
+      readonly port: number;
+      readonly baseUrl: string | undefined;
+      readonly readOnly: boolean;
+      readonly tools: ReadonlyArray<string> | undefined;
+      readonly maxAccounts: number | undefined;
+    };
+
+/** A wrong command line or environment; `message` says what to change. Exit code 2. */
+export class CliUsageError extends Error {
+  override readonly name = "CliUsageError";
+}
+
+const options = {
+  help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
+  http: { type: "boolean" },
+  host: { type: "string" },
+  port: { type: "string", short: "p" },
+  "read-only": { type: "boolean" },
+  tools: { type: "string" },
+  "max-accounts": { type: "string" },
+} as const;
+
+const parseIntIn = (flag: string, raw: string, min: number, max: number): number => {
+  if (!/^\d+$/.test(raw)) throw new CliUsageError(`${flag} must be a whole number, got ${JSON.stringify(raw)}.`);
+  const n = Number(raw);
+  if (n < min || n > max) throw new CliUsageError(`${flag} must be between ${min} and ${max}, got ${n}.`);
+  return n;
+};
+
+const parseToolList = (raw: string): ReadonlyArray<string> => {
+  const names = raw
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  if (names.length === 0) throw new CliUsageError("--tools needs at least one tool name, e.g. --tools list-inboxes,list-conversations.");
+  return [...new Set(names)];
+};
+
+/**
+ * Parses the command line. Tool names in `--tools` are checked later against the registry
+ * (the one place that knows them); everything else is checked here.
+ */
+export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<string, string | undefined>>): CliCommand => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options, strict: true, allowPositionals: false });
+  } catch (error) {
+    // node's messages name the offending flag ("Unknown option '--prot'"); we add the way out.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new CliUsageError(`${reason}. Run frontkit-mcp --help for the options.`);
+  }
+  const v = parsed.values;
+  if (v.help === true) return { kind: "help" };
+  if (v.version === true) return { kind: "version" };
+
+  const readOnly = v["read-only"] === true;
+  const tools = v.tools === undefined ? undefined : parseToolList(v.tools);
+  const rawBase = env["FRONT_API_BASE_URL"]?.trim();
+  const baseUrl = rawBase === undefined || rawBase === "" ? undefined : rawBase;
+
+  if (v.http === true) {
+    const host = v.host?.trim() || DEFAULT_HTTP_HOST;
+    const port = v.port === undefined ? DEFAULT_HTTP_PORT : parseIntIn("--port", v.port, 0, 65_535);
+    const maxAccounts = v["max-accounts"] === undefined ? undefined : parseIntIn("--max-accounts", v["max-accounts"], 1, 10_000);
+    return { kind: "http", host, port, baseUrl, readOnly, tools, maxAccounts };
+  }
+
+  for (const flag of ["host", "port", "max-accounts"] as const) {
+    if (v[flag] !== undefined) throw new CliUsageError(`--${flag} only applies to --http; add --http or drop --${flag}.`);
+  }
+  const token = env["FRONT_API_TOKEN"]?.trim();
+  if (token === undefined || token === "") {
+    throw new CliUsageError(
+      "FRONT_API_TOKEN is not set. Create a token in Front (Settings → Developers → API tokens) and pass it in the " +
+        "environment, e.g. in your MCP client's config: \"env\": { \"FRONT_API_TOKEN\": \"…\" }. " +
+        "For a shared server where each client sends its own token, use --http instead.",
+    );
+  }
+  return { kind: "stdio", token, baseUrl, readOnly, tools };
+};
+
+/** The `--help` text. */
+export const helpText = (version: string): string => `frontkit-mcp ${version} — Front's connector tools as an MCP server
+
+Usage:
+  frontkit-mcp [--read-only] [--tools a,b,...]                 serve over stdio (default)
+  frontkit-mcp --http [--host H] [--port P] [--read-only] ...  serve Streamable HTTP
+
+Modes:
+  stdio (default)   For MCP clients that launch the server (Claude Desktop, Cursor, VS Code).
+                    The Front API token comes from FRONT_API_TOKEN; startup fails without it.
+  --http            Streamable HTTP at POST http://HOST:PORT/mcp (stateless). Every request
+                    brings its own Front token as "Authorization: Bearer <token>": one server,
+                    many Front accounts, nothing stored on disk. Requests without a token get
+                    401. FRONT_API_TOKEN is ignored in this mode. GET /healthz answers 200.
+
+Options:
+  --host H          Interface to bind with --http (default ${DEFAULT_HTTP_HOST}; use 0.0.0.0
+                    only behind TLS and a proxy you trust).
+  -p, --port P      Port for --http (default ${DEFAULT_HTTP_PORT}; 0 picks a free one).
+  --max-accounts N  With --http, how many Front accounts (distinct tokens) keep a warm client
+                    with its own rate limiter and caches (default 64; least recently used go).
+  --read-only       Expose only tools that never change anything in Front.
+  --tools a,b,...   Expose only these tools (names as listed by tools/list, e.g.
+                    list-inboxes,list-conversations,get-conversation).
+  -h, --help        Show this help.
+  -v, --version     Print the version.
+
+Environment:
+  FRONT_API_TOKEN     Front API token (stdio mode). Never logged.
+  FRONT_API_BASE_URL  Core API base URL (default https://api2.frontapp.com); http:// only
+                      for loopback (tests, local mocks). Applies to both modes; clients of
+                      --http cannot change it.
+
+Exit codes: 0 ok, 1 runtime failure, 2 bad command line or environment.
+`;

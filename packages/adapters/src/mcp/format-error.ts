@@ -1,0 +1,121 @@
+/**
+ * The one place a failed tool call becomes an MCP result. Errors never cross
+ * the MCP boundary as exceptions: every failure is `isError: true` content an
+ * agent can act on — what was wrong, what to do next, and (second block) the
+ * error's fields as JSON for programs. The token is masked on the way out.
+ */
+import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { type FrontToolError, isFrontToolError } from "@frontkit/tools";
+import { redactJson, redactString } from "./redact.js";
+
+/** Context for formatting one failure. */
+export interface FormatErrorContext {
+  /** The tool that failed. */
+  readonly tool: string;
+  /** Strings that must never appear in the result (the Front token). */
+  readonly secrets?: ReadonlyArray<string>;
+  /** Clock for "retry at" times (tests). */
+  readonly now?: () => number;
+}
+
+const seconds = (ms: number): string => {
+  const s = Math.max(1, Math.ceil(ms / 1000));
+  return `${s} second${s === 1 ? "" : "s"}`;
+};
+
+// What the agent should do next, per error kind. The error's own `message` says what happened.
+const nextStep = (error: FrontToolError, tool: string, now: number): string => {
+  switch (error._tag) {
+    case "InvalidInput":
+      return "Nothing was sent to Front. Fix the fields listed above and call the tool again.";
+    case "Unauthorized":
+      return "The Front API token is missing, invalid or revoked. Ask the user to check the token configured for this server (FRONT_API_TOKEN, or the Bearer token of the HTTP connection); retrying will not help.";
+    case "Forbidden":
+      return "The token is valid but may not access this resource. Use a token with the needed namespace (e.g. shared or private resources) or ask a Front admin; retrying will not help.";
+    case "NotFound": {
+      const hint = error.suggestions !== undefined && error.suggestions.length > 0 ? ` Did you mean: ${error.suggestions.join(", ")}?` : "";
+      return `Check the id or alias (e.g. alt:email:someone@example.com); the list-* tools return valid ids.${hint}`;
+    }
+    case "Conflict":
+      return "The resource changed or is in a state that forbids this. Fetch it again and decide with its current state.";
+    case "Validation":
+      return "Front rejected the request's content; correct it using the details and call again.";
+    case "RateLimited": {
+      const wait = error.retryAfterMs ?? (error.resetAt !== undefined ? Math.max(0, error.resetAt - now) : undefined);
+      const when = wait === undefined ? "in a minute" : `in ${seconds(wait)} (after ${new Date(now + wait).toISOString()})`;
+      const burst = error.tier !== undefined ? ` This was Front's per-resource burst limit (tier ${error.tier}); spread calls out.` : "";
+      return `Front's rate limit for this account is exhausted; the server already retried. Call ${tool} again ${when}, and make fewer calls meanwhile.${burst}`;
+    }
+    case "ServerError":
+      return error.retryable
+        ? "Front had a server error. Retry in a little while; if it persists, check https://status.frontapp.com."
+        : `Front had a server error and ${tool} may or may not have taken effect. Check in Front before calling it again, so nothing is done twice.`;
+    case "Transport":
+      switch (error.reason) {
+        case "aborted":
+          return "The call was cancelled; call it again if the result is still needed.";
+        case "timeout":
+          return "Front did not answer in time. Retry later, or ask for less (a smaller limit or fewer pages).";
+        case "dns":
+          return "Front's host could not be resolved; check the network and FRONT_API_BASE_URL.";
+        default:
+          return error.retryable
+            ? "The connection to Front failed. Retry in a little while."
+            : `The connection to Front failed and ${tool} may or may not have taken effect. Check in Front before calling it again.`;
+      }
+    case "UnexpectedResponse":
+      return "Front answered with something this tool cannot read. Retry later; if it persists, report it with the request id.";
+  }
+};
+
+const fieldsOf = (error: FrontToolError): Record<string, unknown> => {
+  // Own enumerable fields only (the tagged classes keep their fields there); never a stack.
+  const out: Record<string, unknown> = { _tag: error._tag };
+  for (const [k, v] of Object.entries(error)) if (k !== "stack" && v !== undefined) out[k] = v;
+  out["message"] = error.message;
+  return out;
+};
+
+const describe = (error: FrontToolError, tool: string, now: number): string => {
+  const lines: string[] = [];
+  const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
+  lines.push(`${tool} failed — ${error._tag}${status}: ${error.message}`);
+  if (error._tag === "InvalidInput") {
+    for (const issue of error.issues) lines.push(`- ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}`);
+  }
+  if (error.details !== undefined) for (const d of error.details) lines.push(`- ${d}`);
+  lines.push(nextStep(error, tool, now));
+  if (error.requestId !== undefined) lines.push(`Front request id: ${error.requestId}`);
+  return lines.join("\n");
+};
+
+/** Turns anything a tool call rejected with into an `isError` result; never throws. */
+export const formatToolError = (error: unknown, context: FormatErrorContext): CallToolResult => {
+  const secrets = context.secrets ?? [];
+  const now = (context.now ?? Date.now)();
+  if (isFrontToolError(error)) {
+    return {
+      isError: true,
+      content: [
+        { type: "text", text: redactString(describe(error, context.tool, now), secrets) },
+        { type: "text", text: JSON.stringify({ error: redactJson(fieldsOf(error), secrets) }) },
+      ],
+    };
+  }
+  // Not one of the typed errors: a bug in frontkit. Say so plainly, without a stack.
+  const name = error instanceof Error ? error.name : typeof error;
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    isError: true,
+    content: [
+      {
+        type: "text",
+        text: redactString(
+          `${context.tool} failed with an internal error (${name}: ${message}). This is a bug in frontkit, not in the input; retrying may not help. Please report it.`,
+          secrets,
+        ),
+      },
+      { type: "text", text: JSON.stringify({ error: { _tag: "InternalError", message: redactString(message, secrets) } }) },
+    ],
+  };
+};
