@@ -1,6 +1,11 @@
 import { toolCatalog } from "@frontkit/tools";
 import { frontAuthentication } from "./authentication.js";
-import type { JsonSchemaObject, SpojitConnectorDefinition, SpojitToolDefinition } from "./connector-types.js";
+import type {
+  JsonSchemaObject,
+  SpojitConnectorDefinition,
+  SpojitToolDefinition,
+  SpojitUsageTip,
+} from "./connector-types.js";
 import { SPOJIT_CONNECTOR_SCHEMA_ID } from "./definition-schema.js";
 import { FRONT_CONNECTOR_ICON_SVG } from "./icon.js";
 import { frontToolExamples } from "./tool-examples.js";
@@ -23,6 +28,13 @@ const toSpojitTool = (entry: ToolCatalogEntry): SpojitToolDefinition => ({
   examples: frontToolExamples[entry.name] ?? [],
 });
 
+/** The usage tips, limited to tools present in the catalog (a subset catalog gets a consistent definition). */
+const tipsFor = (names: ReadonlySet<string>): ReadonlyArray<SpojitUsageTip> =>
+  frontUsageTips.flatMap((tip) => {
+    const tools = tip.tools.filter((name) => names.has(name));
+    return tools.length === 0 ? [] : [{ ...tip, tools }];
+  });
+
 /**
  * Builds the Front connector definition from a tool catalog. Tool names, descriptions, schemas
  * and flags are taken from the catalog as they are, never restated, so the connector cannot
@@ -44,7 +56,7 @@ export const buildFrontConnector = (catalog: ReadonlyArray<ToolCatalogEntry> = t
   },
   authentication: frontAuthentication,
   tools: catalog.map(toSpojitTool),
-  usageTips: frontUsageTips,
+  usageTips: tipsFor(new Set(catalog.map((entry) => entry.name))),
 });
 
 /** The Front connector definition for Spojit (also emitted as dist/spojit-connector.json). */

@@ -3,6 +3,7 @@
  * from the @frontkit/tools registry, its JSON Schema, and a never-throwing executor.
  */
 export { FRONT_DEFAULT_BASE_URL, frontAuthentication } from "./authentication.js";
+export { buildFrontConnector, frontConnector, type ToolCatalogEntry } from "./connector.js";
 export type {
   JsonSchemaObject,
   SpojitAuthentication,
@@ -15,6 +16,14 @@ export type {
 export type { SpojitConnection } from "./connection.js";
 export { SPOJIT_CONNECTOR_SCHEMA_ID, spojitConnectorJsonSchema } from "./definition-schema.js";
 export { SPOJIT_CODE_BY_TAG, toSpojitError } from "./error-mapping.js";
+export {
+  createSpojitExecutor,
+  type SpojitClientOptions,
+  type SpojitExecuteOptions,
+  type SpojitExecuteRequest,
+  type SpojitExecutor,
+  type SpojitExecutorOptions,
+} from "./executor.js";
 export { FRONT_CONNECTOR_ICON_SVG } from "./icon.js";
 export { REDACTED } from "./redact.js";
 export {

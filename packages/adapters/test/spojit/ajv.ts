@@ -2,9 +2,10 @@ import { Ajv2020 } from "ajv/dist/2020.js";
 import { Ajv } from "ajv";
 import addFormatsModule from "ajv-formats";
 
-// ajv-formats is CJS; under ESM its default export may arrive wrapped.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ??
-  addFormatsModule) as typeof addFormatsModule;
+type FormatsPlugin = (ajv: Ajv2020) => unknown;
+// ajv-formats is CJS: under ESM the import is module.exports, the plugin itself or wrapped in `default`.
+const formatsModule = addFormatsModule as unknown as FormatsPlugin & { default?: FormatsPlugin };
+const addFormats: FormatsPlugin = formatsModule.default ?? formatsModule;
 
 /** A strict ajv for draft 2020-12 (the definition schema and Effect's tool schemas). */
 export const ajv2020 = (): Ajv2020 => {
