@@ -1,1 +1,16 @@
-export {};
+/**
+ * @frontkit/adapters/n8n — the Front node and `Front API` credentials for n8n, derived from
+ * the @frontkit/tools registry. The n8n-nodes-frontkit package bundles this as CommonJS.
+ */
+export { DEFAULT_FRONT_BASE_URL, FRONT_CREDENTIAL_NAME, FrontApi } from "./credentials.js";
+export { Front, frontOperationPlans, makeFrontNode } from "./node.js";
+export { nodeDescription, PARAM } from "./description.js";
+export { executeFront, readInput, runOperation } from "./execute.js";
+export { loadOptionsMethods } from "./load-options.js";
+export { camelParam, displayNameOf, fieldsOfSchema, type FieldKind, type FieldSpec, type JsonSchema, type LoadOptionsMethod } from "./fields.js";
+export { ADDITIONAL_FIELDS, COLLECTION_GROUP, operationProperties, propertyOf } from "./properties.js";
+export { decodeObject, decodeValue, FieldValueError } from "./input.js";
+export { FRONT_RESOURCES, OTHER_RESOURCE, placementOf, resourceOptions, toolNameFor, type FrontResource, type OperationPlacement } from "./operations.js";
+export { planOf, type AttachmentsPlan, type OperationPlan, type Paging } from "./plan.js";
+export { scrubSecrets, summarizeFailure, toNodeError, type FailureSummary } from "./errors.js";
+export { openSession, tokenOf, type FrontNodeOptions, type FrontSession } from "./session.js";

@@ -1,0 +1,88 @@
+/** Tool failures → n8n's node errors, with the item index and Front's message, never a secret. */
+import { type INode, type JsonObject, NodeApiError, NodeOperationError } from "n8n-workflow";
+import { FieldValueError } from "./input.js";
+
+interface ToolFailure {
+  readonly _tag?: unknown;
+  readonly message?: unknown;
+  readonly status?: unknown;
+  readonly title?: unknown;
+  readonly details?: unknown;
+  readonly issues?: unknown;
+  readonly requestId?: unknown;
+  readonly retryable?: unknown;
+  readonly retryAfterMs?: unknown;
+  readonly suggestions?: unknown;
+}
+
+/** Replaces every occurrence of a secret (the API token) in a string. */
+export const scrubSecrets = (text: string, secrets: ReadonlyArray<string>): string =>
+  secrets.filter((s) => s.length >= 4).reduce((acc, secret) => acc.split(secret).join("[redacted]"), text);
+
+const strings = (u: unknown): string[] => (Array.isArray(u) ? u.filter((x): x is string => typeof x === "string") : []);
+
+const issueLines = (u: unknown): string[] =>
+  Array.isArray(u)
+    ? u.flatMap((issue) => {
+        if (typeof issue !== "object" || issue === null) return [];
+        const { path, message } = issue as { path?: unknown; message?: unknown };
+        return typeof message === "string" ? [typeof path === "string" && path !== "" ? `${path}: ${message}` : message] : [];
+      })
+    : [];
+
+/** What a failed item carries in n8n's output when the node continues on fail. */
+export interface FailureSummary {
+  readonly message: string;
+  readonly code: string;
+  readonly description?: string;
+  readonly status?: number;
+  readonly retryable?: boolean;
+  readonly requestId?: string;
+}
+
+/** A plain, secret-free summary of any failure. */
+export const summarizeFailure = (error: unknown, secrets: ReadonlyArray<string>): FailureSummary => {
+  if (error instanceof FieldValueError) return { message: scrubSecrets(error.message, secrets), code: "InvalidInput" };
+  const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ToolFailure;
+  const message = typeof e.message === "string" && e.message !== "" ? e.message : "The Front call failed.";
+  const lines = [...issueLines(e.issues), ...strings(e.details)];
+  const suggestions = strings(e.suggestions);
+  if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(", ")}?`);
+  const description = lines.length > 0 ? scrubSecrets(lines.join("\n"), secrets) : undefined;
+  return {
+    message: scrubSecrets(message, secrets),
+    code: typeof e._tag === "string" ? e._tag : "Error",
+    ...(description !== undefined ? { description } : {}),
+    ...(typeof e.status === "number" ? { status: e.status } : {}),
+    ...(typeof e.retryable === "boolean" ? { retryable: e.retryable } : {}),
+    ...(typeof e.requestId === "string" ? { requestId: e.requestId } : {}),
+  };
+};
+
+/**
+ * NodeApiError when Front answered (it carries the HTTP code n8n shows), NodeOperationError
+ * otherwise (bad input, no response). Errors n8n already raised pass through.
+ */
+export const toNodeError = (
+  node: INode,
+  error: unknown,
+  itemIndex: number,
+  secrets: ReadonlyArray<string>,
+): NodeApiError | NodeOperationError => {
+  if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+  const summary = summarizeFailure(error, secrets);
+  if (summary.status !== undefined) {
+    // Only the secret-free summary reaches n8n: it stores and shows the error response object.
+    const response: JsonObject = { ...summary };
+    return new NodeApiError(node, response, {
+      message: summary.message,
+      ...(summary.description !== undefined ? { description: summary.description } : {}),
+      httpCode: String(summary.status),
+      itemIndex,
+    });
+  }
+  return new NodeOperationError(node, summary.message, {
+    itemIndex,
+    ...(summary.description !== undefined ? { description: summary.description } : {}),
+  });
+};
