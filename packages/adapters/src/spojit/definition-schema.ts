@@ -1,5 +1,5 @@
 /** Where the definition's JSON Schema is published (its `$id`); also the definition's `$schema`. */
-export const SPOJIT_CONNECTOR_SCHEMA_ID = "https://frontkit.dev/schemas/spojit-connector.schema.json";
+export const SPOJIT_CONNECTOR_SCHEMA_ID = "urn:frontkit:schema:spojit-connector:1";
 
 /** Tool names Spojit accepts: lower-case kebab-case, as in `send-message`. */
 const toolName = { type: "string", pattern: "^[a-z][a-z0-9]*(-[a-z0-9]+)*$", maxLength: 64 } as const;

@@ -102,6 +102,15 @@ export const spojitError = (code: SpojitErrorCode, fields: SpojitErrorFields = {
 };
 
 /**
+ * The tools' messages are written for env-configured use ("check FRONT_API_TOKEN"); in Spojit the
+ * token and base URL live on the connection, so the advice is pointed there instead.
+ */
+const forSpojit = (message: string | undefined): string | undefined =>
+  message
+    ?.replaceAll("FRONT_API_TOKEN", "the connection's API token")
+    .replaceAll("FRONT_API_BASE_URL", "the connection's base URL");
+
+/**
  * Turns whatever a tool call rejected with into a Spojit error. Typed tool errors keep their
  * message, status, retryable flag and Front's details; anything else (a bug, a defect) becomes
  * INTERNAL, never retryable, so a workflow does not hammer Front on a programming error.
@@ -120,7 +129,7 @@ export const toSpojitError = (cause: unknown): SpojitError => {
   const code: SpojitErrorCode = tag === "Transport" && reason === "aborted" ? "CANCELLED" : SPOJIT_CODE_BY_TAG[tag];
   const rateLimit = tag === "RateLimited" ? toSpojitRateLimit({ ...error, retryAfterMs: error.retryAfterMs }) : undefined;
   return spojitError(code, {
-    message: text(error.message),
+    message: forSpojit(text(error.message)),
     status: httpStatus(error.status),
     retryable: code !== "CANCELLED" && error.retryable === true,
     retryAfterMs: millis(error.retryAfterMs),
