@@ -79,9 +79,12 @@ const fieldsOf = (error: FrontToolError): Record<string, unknown> => {
 const describe = (error: FrontToolError, tool: string, now: number): string => {
   const lines: string[] = [];
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
-  lines.push(`${tool} failed — ${error._tag}${status}: ${error.message}`);
-  if (error._tag === "InvalidInput") {
+  if (error._tag === "InvalidInput" && error.issues.length > 0) {
+    // The issues, one per line with their paths, say it all; the message would repeat them.
+    lines.push(`${tool} failed — InvalidInput: the arguments do not match the tool's input schema:`);
     for (const issue of error.issues) lines.push(`- ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}`);
+  } else {
+    lines.push(`${tool} failed — ${error._tag}${status}: ${error.message}`);
   }
   if (error.details !== undefined) for (const d of error.details) lines.push(`- ${d}`);
   lines.push(nextStep(error, tool, now));

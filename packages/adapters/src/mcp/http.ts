@@ -154,7 +154,15 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       resources: options.resources,
       signal: hangup.signal,
       secrets: [token],
-      onCallStart: (id, controller) => inflight.register(leased.account, id, controller),
+      onCallStart: (id, controller) => {
+        // The SDK sends nothing for a cancelled request, so a stateless POST stream would stay open
+        // (holding this server and its lease) until the client disconnects: end it instead. Only for
+        // a single request; a batch's other answers may still be coming.
+        if (!Array.isArray(body)) {
+          controller.signal.addEventListener("abort", () => setImmediate(() => res.writableEnded || res.end()), { once: true });
+        }
+        return inflight.register(leased.account, id, controller);
+      },
     });
     const transport = new StreamableHTTPServerTransport({}) // no sessionIdGenerator: stateless;
     let cleaned = false;
@@ -192,6 +200,8 @@ export interface FrontMcpHttpServer {
   readonly host: string;
   readonly port: number;
   readonly server: HttpServer;
+  /** The request listener (its `accounts` and `inflight` counts). */
+  readonly handler: FrontMcpHttpHandler;
   /** Stops listening, drops open connections and disposes every account. */
   close(): Promise<void>;
 }
@@ -219,6 +229,7 @@ export const startFrontMcpHttpServer = async (
     host: address.address,
     port: address.port,
     server,
+    handler,
     close: async () => {
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

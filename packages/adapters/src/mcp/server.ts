@@ -74,7 +74,12 @@ export const createFrontMcpServer = (options: FrontMcpServerOptions): Server => 
     const entry = byName.get(name);
     if (entry === undefined) {
       return formatToolError(
-        { _tag: "InvalidInput", message: `Unknown tool ${JSON.stringify(name)}; this server offers: ${[...byName.keys()].join(", ")}.`, retryable: false, issues: [{ path: "name", message: "unknown tool" }] },
+        {
+          _tag: "InvalidInput",
+          message: `Unknown tool ${JSON.stringify(name)}.`,
+          retryable: false,
+          issues: [{ path: "name", message: `unknown tool ${JSON.stringify(name)}; this server offers: ${[...byName.keys()].join(", ")}` }],
+        },
         { tool: name, secrets },
       );
     }

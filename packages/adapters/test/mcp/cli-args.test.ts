@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { CliUsageError, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, helpText, parseCliArgs } from "../../src/bin/cli-args.js";
+
+const env = { FRONT_API_TOKEN: "tok_0123456789" };
+
+describe("parseCliArgs", () => {
+  it("defaults to stdio with the token and base URL from the environment", () => {
+    expect(parseCliArgs([], { ...env, FRONT_API_BASE_URL: " http://127.0.0.1:4010 " })).toEqual({
+      kind: "stdio",
+      token: "tok_0123456789",
+      baseUrl: "http://127.0.0.1:4010",
+      readOnly: false,
+      tools: undefined,
+    });
+  });
+
+  it("treats an empty FRONT_API_BASE_URL as unset", () => {
+    expect(parseCliArgs([], { ...env, FRONT_API_BASE_URL: "" })).toMatchObject({ kind: "stdio", baseUrl: undefined });
+  });
+
+  it("refuses stdio without a token, explaining where to set it", () => {
+    expect(() => parseCliArgs([], {})).toThrow(CliUsageError);
+    expect(() => parseCliArgs([], { FRONT_API_TOKEN: "   " })).toThrow(/FRONT_API_TOKEN is not set[\s\S]*--http/);
+  });
+
+  it("parses --http with defaults: loopback, default port, no token needed", () => {
+    expect(parseCliArgs(["--http"], {})).toEqual({
+      kind: "http",
+      host: DEFAULT_HTTP_HOST,
+      port: DEFAULT_HTTP_PORT,
+      baseUrl: undefined,
+      readOnly: false,
+      tools: undefined,
+      maxAccounts: undefined,
+    });
+    expect(DEFAULT_HTTP_HOST).toBe("127.0.0.1");
+  });
+
+  it("parses --http options", () => {
+    expect(parseCliArgs(["--http", "--host", "0.0.0.0", "-p", "0", "--read-only", "--tools", " list-tags, ,get-contact,list-tags", "--max-accounts", "5"], {})).toEqual({
+      kind: "http",
+      host: "0.0.0.0",
+      port: 0,
+      baseUrl: undefined,
+      readOnly: true,
+      tools: ["list-tags", "get-contact"],
+      maxAccounts: 5,
+    });
+  });
+
+  it.each([
+    [["--http", "--port", "http"], /--port must be a whole number/],
+    [["--http", "--port", "70000"], /--port must be between 0 and 65535/],
+    [["--http", "--port", "-1"], /--port/],
+    [["--http", "--max-accounts", "0"], /--max-accounts must be between 1/],
+    [["--tools", ","], /--tools needs at least one tool name/],
+    [["--port", "80"], /--port only applies to --http/],
+    [["--bogus"], /Unknown option '--bogus'[\s\S]*--help/],
+    [["extra"], /--help/],
+  ])("rejects %j", (argv, message) => {
+    expect(() => parseCliArgs(argv, env)).toThrow(message);
+  });
+
+  it("answers --help and --version before anything else is checked", () => {
+    expect(parseCliArgs(["--help"], {})).toEqual({ kind: "help" });
+    expect(parseCliArgs(["-h", "--http", "--port", "x"], {})).toEqual({ kind: "help" });
+    expect(parseCliArgs(["--version"], {})).toEqual({ kind: "version" });
+  });
+
+  it("help text names every flag it parses", () => {
+    const help = helpText("9.9.9");
+    expect(help).toContain("frontkit-mcp 9.9.9");
+    for (const flag of ["--http", "--host", "--port", "--max-accounts", "--read-only", "--tools", "--help", "--version"]) expect(help).toContain(flag);
+  });
+});
