@@ -2,14 +2,16 @@
  * Runs a two-node workflow (manual trigger → Front) in n8n-core's WorkflowExecute, the
  * engine n8n itself uses, and returns what the Front node produced.
  */
-import { ExecutionLifecycleHooks, ExternalSecretsProxy, WorkflowExecute } from "n8n-core";
+import { ExecutionLifecycleHooks, ExternalSecretsProxy, LoadOptionsContext, WorkflowExecute } from "n8n-core";
 import type {
   ICredentialDataDecryptedObject,
   ICredentialType,
+  ILoadOptionsFunctions,
   IConnections,
   INode,
   INodeExecutionData,
   INodeParameters,
+  INodePropertyOptions,
   INodeType,
   INodeTypes,
   IRun,
@@ -115,22 +117,23 @@ export const frontOnlyWorkflow = (): { workflow: InstanceType<typeof n8nWorkflow
 
 let executionCounter = 0;
 
-/** Runs manual trigger → Front in WorkflowExecute ("manual" mode, as the editor's Execute button). */
-export const runFrontWorkflow = async (options: RunFrontOptions): Promise<FrontRunResult> => {
+/** The test workflow (manual trigger → Front), wired with hooks and credentials, not yet run. */
+export const frontWorkflow = (options: Omit<RunFrontOptions, "parameters"> & { readonly parameters?: INodeParameters }) => {
   const frontType = options.nodeType ?? builtFrontNode();
   const credentialType = builtFrontCredentials();
+  const frontNode: INode = {
+    id: "front",
+    name: FRONT_NODE_NAME,
+    type: FRONT_NODE_TYPE,
+    typeVersion: 1,
+    position: [220, 0],
+    parameters: options.parameters ?? {},
+    credentials: { [credentialType.name]: { id: "cred-1", name: "Front account" } },
+    ...(options.continueOnFail === true ? { onError: "continueRegularOutput" as const } : {}),
+  };
   const nodes: INode[] = [
     { id: "trigger", name: "Manual Trigger", type: MANUAL_TRIGGER_TYPE, typeVersion: 1, position: [0, 0], parameters: {} },
-    {
-      id: "front",
-      name: FRONT_NODE_NAME,
-      type: FRONT_NODE_TYPE,
-      typeVersion: 1,
-      position: [220, 0],
-      parameters: options.parameters,
-      credentials: { [credentialType.name]: { id: "cred-1", name: "Front account" } },
-      ...(options.continueOnFail === true ? { onError: "continueRegularOutput" as const } : {}),
-    },
+    frontNode,
   ];
   const connections: IConnections = {
     "Manual Trigger": { main: [[{ node: FRONT_NODE_NAME, type: "main", index: 0 }]] },
@@ -158,6 +161,12 @@ export const runFrontWorkflow = async (options: RunFrontOptions): Promise<FrontR
     executedNodes.push(nodeName);
   });
   const additionalData = additionalDataFor(hooks, credentialsHelperFor(options.credentials, credentialType));
+  return { workflow, frontNode, frontType, additionalData, executedNodes };
+};
+
+/** Runs manual trigger → Front in WorkflowExecute ("manual" mode, as the editor's Execute button). */
+export const runFrontWorkflow = async (options: RunFrontOptions): Promise<FrontRunResult> => {
+  const { workflow, additionalData, executedNodes } = frontWorkflow(options);
   const run = await new WorkflowExecute(additionalData, "manual").run({ workflow });
   const task = run.data.resultData.runData[FRONT_NODE_NAME]?.[0];
   return {
@@ -166,4 +175,18 @@ export const runFrontWorkflow = async (options: RunFrontOptions): Promise<FrontR
     run,
     executedNodes,
   };
+};
+
+/** Calls one of the node's loadOptions methods through n8n-core's LoadOptionsContext (what the editor does). */
+export const loadFrontOptions = async (
+  method: string,
+  credentials: ICredentialDataDecryptedObject,
+  nodeType?: INodeType,
+): Promise<INodePropertyOptions[]> => {
+  const { workflow, frontNode, frontType, additionalData } = frontWorkflow({ credentials, ...(nodeType !== undefined ? { nodeType } : {}) });
+  const load = frontType.methods?.loadOptions?.[method];
+  if (load === undefined) throw new Error(`the Front node has no loadOptions method ${method}`);
+  const context = new LoadOptionsContext(workflow, frontNode, additionalData, "parameters.field");
+  // n8n-core is typed against its own n8n-workflow declarations; the runtime object is the real context.
+  return load.call(context as unknown as ILoadOptionsFunctions);
 };
