@@ -81,7 +81,7 @@ export const displayNameOf = (key: string): string =>
   key
     .split(/[_-]+/)
     .filter((w) => w.length > 0)
-    .map((w, i) => ACRONYMS[w] ?? (i === 0 ? w.charAt(0).toUpperCase() + w.slice(1) : w))
+    .map((w) => ACRONYMS[w] ?? w.charAt(0).toUpperCase() + w.slice(1))
     .join(" ");
 
 const resolveRef = (schema: JsonSchema, root: JsonSchema): JsonSchema => {
