@@ -1,0 +1,105 @@
+/** Operation plans and the node description derived from a catalog. */
+import type { ToolCatalogEntry } from "@frontkit/tools";
+import { describe, expect, it } from "vitest";
+import { nodeDescription } from "../../src/n8n/description.js";
+import { FRONT_RESOURCES, placementOf } from "../../src/n8n/operations.js";
+import { planOf } from "../../src/n8n/plan.js";
+
+const entry = (name: string, input: object, output: object): ToolCatalogEntry =>
+  ({
+    name,
+    title: `Title of ${name}`,
+    description: `Use this to ${name}.`,
+    inputJsonSchema: input,
+    outputJsonSchema: output,
+    annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  }) as unknown as ToolCatalogEntry;
+
+const listContacts = entry(
+  "list-contacts",
+  { type: "object", properties: { limit: { type: "integer", maximum: 100 }, page_token: { type: "string" }, sort_by: { type: "string" } } },
+  { type: "object", properties: { contacts: { type: "array", items: { type: "object" } }, next_page_token: { anyOf: [{ type: "string" }, { type: "null" }] } } },
+);
+const listTags = entry("list-tags", { type: "object", properties: { refresh: { type: "boolean" } } }, { type: "object", properties: { tags: { type: "array", items: { type: "object" } }, count: { type: "integer" } } });
+const getContact = entry("get-contact", { type: "object", properties: { contact_id: { type: "string" } } }, { type: "object", properties: { contact: { type: "object" } } });
+const sendMessage = entry(
+  "send-message",
+  {
+    type: "object",
+    required: ["body"],
+    properties: {
+      body: { type: "string" },
+      attachments: { type: "array", items: { type: "object", properties: { filename: { type: "string" }, content_type: { type: "string" }, data: { type: "string", contentEncoding: "base64" } } } },
+    },
+  },
+  { type: "object", properties: { message_uid: { type: "string" } } },
+);
+
+describe("planOf", () => {
+  it("pages by token when the tool takes limit + page_token and returns a next token", () => {
+    const plan = planOf(listContacts);
+    expect(plan.listKey).toBe("contacts");
+    expect(plan.paging).toEqual({ mode: "token", limitKey: "limit", tokenKey: "page_token", nextKey: "next_page_token", maxPageSize: 100 });
+    expect(plan.fields.map((f) => f.key)).toEqual(["sort_by"]);
+  });
+
+  it("trims client-side when the tool returns everything", () => {
+    const plan = planOf(listTags);
+    expect(plan.listKey).toBe("tags");
+    expect(plan.paging).toEqual({ mode: "all" });
+  });
+
+  it("has no paging for single-object answers", () => {
+    expect(planOf(getContact).paging).toBeUndefined();
+  });
+
+  it("reads attachments from binary data instead of showing the field", () => {
+    const plan = planOf(sendMessage);
+    expect(plan.attachments).toEqual({ key: "attachments", filenameKey: "filename", contentTypeKey: "content_type", dataKey: "data", dataEncoding: "base64" });
+    expect(plan.fields.map((f) => f.key)).toEqual(["body"]);
+  });
+
+  it("places unknown tools under Other so a new tool is never hidden", () => {
+    expect(placementOf("brand-new-tool")).toEqual({ resource: "other", operation: "brand-new-tool", name: "brand-new-tool" });
+  });
+});
+
+describe("nodeDescription", () => {
+  const description = nodeDescription([listContacts, listTags, getContact, sendMessage].map(planOf));
+
+  it("is a usable-as-tool Front node with the Front API credentials", () => {
+    expect(description).toMatchObject({ name: "front", displayName: "Front", usableAsTool: true, version: 1, icon: "file:front.svg" });
+    expect(description.credentials).toEqual([{ name: "frontApi", required: true }]);
+  });
+
+  it("offers only the resources that have tools, in menu order", () => {
+    const resource = description.properties.find((p) => p.name === "resource");
+    expect(resource?.options).toEqual([
+      { name: "Contact", value: "contact" },
+      { name: "Message", value: "message" },
+      { name: "Tag", value: "tag" },
+    ]);
+    expect(FRONT_RESOURCES.map((r) => r.name)).toEqual(["Conversation", "Contact", "Message", "Tag", "Inbox", "Teammate", "Raw API"]);
+  });
+
+  it("takes operation labels and descriptions from the tool definitions", () => {
+    const contactOps = description.properties.find((p) => p.name === "operation" && p.displayOptions?.show?.resource?.[0] === "contact");
+    expect(contactOps?.options).toEqual([
+      { name: "Get", value: "get", action: "Title of get-contact", description: "Use this to get-contact." },
+      { name: "Get Many", value: "getAll", action: "Title of list-contacts", description: "Use this to list-contacts." },
+    ]);
+  });
+
+  it("adds Return All / Limit to list operations and the binary property field to send", () => {
+    const names = (resource: string, operation: string) =>
+      description.properties
+        .filter((p) => p.displayOptions?.show?.resource?.[0] === resource && p.displayOptions?.show?.operation?.[0] === operation)
+        .map((p) => p.name);
+    expect(names("contact", "getAll")).toEqual(["additionalFields", "returnAll", "limit"]);
+    expect(names("tag", "getAll")).toEqual(["additionalFields", "returnAll", "limit"]);
+    expect(names("contact", "get")).toEqual(["additionalFields"]);
+    expect(names("message", "send")).toEqual(["body", "binaryProperties"]);
+    const limit = description.properties.find((p) => p.name === "limit");
+    expect(limit?.displayOptions?.show?.returnAll).toEqual([false]);
+  });
+});
