@@ -4,7 +4,9 @@
  * Only the MCP protocol goes to stdout; everything else goes to stderr, and
  * never the token.
  */
+import type { FrontTools } from "@frontkit/tools";
 import { ADAPTERS_VERSION } from "../mcp/version.js";
+import { loadCatalog } from "./catalog-file.js";
 import { CliUsageError, helpText, parseCliArgs } from "./cli-args.js";
 
 const fail = (message: string, code: number): never => {
@@ -30,20 +32,43 @@ const main = async (): Promise<void> => {
       return;
     case "stdio": {
       // Loaded here, not at the top: --help and --http must not pay for what they do not use.
-      const [{ createFrontMcpServer }, { StdioServerTransport }] = await Promise.all([
-        import("../mcp/server.js"),
+      // Effect and the tools load after the first tools/list (or a second after start), so a
+      // client's handshake is answered at the speed of a bare MCP server.
+      const [{ createCatalogServer }, { StdioServerTransport }, { catalog, fromBuild }] = await Promise.all([
+        import("../mcp/catalog-server.js"),
         import("@modelcontextprotocol/sdk/server/stdio.js"),
+        loadCatalog(),
       ]);
+      const { token, baseUrl } = command;
+      let loading: Promise<FrontTools> | undefined;
+      const getTools = (): Promise<FrontTools> =>
+        (loading ??= import("@frontkit/tools").then((m) => {
+          if (fromBuild && JSON.stringify(m.toolCatalog) !== JSON.stringify(catalog)) {
+            process.stderr.write(`frontkit-mcp: warning: the installed @frontkit/tools differs from the one this bin was built with; reinstall @frontkit/adapters.\n`);
+          }
+          return m.createFrontTools({ token, ...(baseUrl === undefined ? {} : { baseUrl }) });
+        }));
+      // A bad base URL or token format is a startup error, reported as soon as the tools load.
+      const warmUp = (): void => {
+        getTools().catch((error: unknown) => fail(configurationMessage(error, token), 2));
+      };
       let server;
       try {
-        server = createFrontMcpServer({ token: command.token, baseUrl: command.baseUrl, readOnly: command.readOnly, tools: command.tools });
+        server = createCatalogServer({ catalog, getTools, readOnly: command.readOnly, tools: command.tools, secrets: [token], onToolsListed: warmUp });
       } catch (error) {
-        return fail(configurationMessage(error, command.token), 2);
+        return fail(configurationMessage(error, token), 2);
       }
+      setTimeout(warmUp, 1_000).unref();
       const transport = new StdioServerTransport();
       // The client closing stdin is the normal way a stdio server is told to stop.
-      transport.onclose = () => process.exit(0);
-      process.stdin.on("end", () => void server.close().finally(() => process.exit(0)));
+      const stop = (): void => {
+        void (loading ?? Promise.resolve(undefined))
+          .then((tools) => tools?.dispose())
+          .catch(() => undefined)
+          .finally(() => process.exit(0));
+      };
+      transport.onclose = stop;
+      process.stdin.on("end", stop);
       await server.connect(transport);
       return;
     }

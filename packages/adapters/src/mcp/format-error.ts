@@ -5,7 +5,7 @@
  * error's fields as JSON for programs. The token is masked on the way out.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import { type FrontToolError, isFrontToolError } from "@frontkit/tools";
+import type { FrontToolError } from "@frontkit/tools";
 import { redactJson, redactString } from "./redact.js";
 
 /** Context for formatting one failure. */
@@ -18,13 +18,21 @@ export interface FormatErrorContext {
   readonly now?: () => number;
 }
 
+// The typed errors' shape (a string `_tag` and `message`), checked here rather than with the tools'
+// `isFrontToolError` so this module loads nothing from @frontkit/tools at runtime (see catalog-server.ts).
+const isToolError = (u: unknown): u is FrontToolError =>
+  typeof u === "object" &&
+  u !== null &&
+  typeof (u as { _tag?: unknown })._tag === "string" &&
+  typeof (u as { message?: unknown }).message === "string";
+
 const seconds = (ms: number): string => {
   const s = Math.max(1, Math.ceil(ms / 1000));
   return `${s} second${s === 1 ? "" : "s"}`;
 };
 
 // What the agent should do next, per error kind. The error's own `message` says what happened.
-const nextStep = (error: FrontToolError, tool: string, now: number): string => {
+const nextStep = (error: FrontToolError, tool: string, now: number): string | undefined => {
   switch (error._tag) {
     case "InvalidInput":
       return "Nothing was sent to Front. Fix the fields listed above and call the tool again.";
@@ -87,7 +95,8 @@ const describe = (error: FrontToolError, tool: string, now: number): string => {
     lines.push(`${tool} failed — ${error._tag}${status}: ${error.message}`);
   }
   if (error.details !== undefined) for (const d of error.details) lines.push(`- ${d}`);
-  lines.push(nextStep(error, tool, now));
+  // An error kind newer than this adapter still gets its own message; only the advice is generic.
+  lines.push(nextStep(error, tool, now) ?? (error.retryable ? "It may succeed if retried later." : "Retrying the same call will not help."));
   if (error.requestId !== undefined) lines.push(`Front request id: ${error.requestId}`);
   return lines.join("\n");
 };
@@ -96,7 +105,7 @@ const describe = (error: FrontToolError, tool: string, now: number): string => {
 export const formatToolError = (error: unknown, context: FormatErrorContext): CallToolResult => {
   const secrets = context.secrets ?? [];
   const now = (context.now ?? Date.now)();
-  if (isFrontToolError(error)) {
+  if (isToolError(error)) {
     return {
       isError: true,
       content: [

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFrontTools, type FrontToolsOptions } from "@frontkit/tools";
+import { createFrontTools, type FrontToolsOptions, toolCatalog } from "@frontkit/tools";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { AccountPool, DEFAULT_MAX_ACCOUNTS } from "./account-pool.js";
 import { bearerToken } from "./bearer.js";
@@ -92,7 +92,7 @@ const cancelsIn = (body: unknown): ReadonlyArray<{ requestId: string | number; r
 
 /** Creates the request listener; throws on a bad tool selection or base URL (checked once, at startup). */
 export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): FrontMcpHttpHandler => {
-  selectTools(options);
+  selectTools(options, toolCatalog);
   const path = options.path ?? "/mcp";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const log = options.log ?? (() => undefined);
@@ -154,15 +154,9 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       resources: options.resources,
       signal: hangup.signal,
       secrets: [token],
-      onCallStart: (id, controller) => {
-        // The SDK sends nothing for a cancelled request, so a stateless POST stream would stay open
-        // (holding this server and its lease) until the client disconnects: end it instead. Only for
-        // a single request; a batch's other answers may still be coming.
-        if (!Array.isArray(body)) {
-          controller.signal.addEventListener("abort", () => setImmediate(() => res.writableEnded || res.end()), { once: true });
-        }
-        return inflight.register(leased.account, id, controller);
-      },
+      // A cancel that names this call arrives in another POST (see cancellation.ts). The call then
+      // ends with a "cancelled" result on this POST's stream, which closes it and frees the lease.
+      onCallStart: (id, controller) => inflight.register(leased.account, id, controller),
     });
     const transport = new StreamableHTTPServerTransport({}) // no sessionIdGenerator: stateless;
     let cleaned = false;

@@ -33,7 +33,7 @@ export const FRONT_RESOURCES: ReadonlyArray<ToolResource> = [
 /** Registers resources/list, resources/read (and an empty templates list) for the exposed tools. */
 export const registerResources = (
   server: Server,
-  context: { readonly tools: FrontTools; readonly selected: ReadonlyArray<ToolCatalogEntry>; readonly secrets: ReadonlyArray<string> },
+  context: { readonly getTools: () => FrontTools | Promise<FrontTools>; readonly selected: ReadonlyArray<ToolCatalogEntry>; readonly secrets: ReadonlyArray<string> },
 ): void => {
   const entries = new Map(context.selected.map((t) => [t.name, t]));
   const offered = FRONT_RESOURCES.filter((r) => entries.has(r.tool));
@@ -52,7 +52,7 @@ export const registerResources = (
     }
     let data: unknown;
     try {
-      data = await context.tools.invoke(resource.tool, {}, { signal: extra.signal });
+      data = await (await context.getTools()).invoke(resource.tool, {}, { signal: extra.signal });
     } catch (error) {
       // Resources have no isError result: the formatted message travels as the JSON-RPC error.
       const formatted = formatToolError(error, { tool: resource.tool, secrets: context.secrets });

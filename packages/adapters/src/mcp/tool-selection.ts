@@ -1,8 +1,8 @@
 /**
  * Which tools a server exposes: all of them, only the read-only ones, or a named
- * subset. Everything comes from `toolCatalog`; this file only filters it.
+ * subset. Everything comes from the catalog (`toolCatalog`); this file only filters it.
  */
-import { type ToolCatalogEntry, toolCatalog } from "@frontkit/tools";
+import type { ToolCatalogEntry } from "@frontkit/tools";
 
 /** How to pick the exposed tools. */
 export interface ToolSelection {
@@ -18,7 +18,7 @@ export class ToolSelectionError extends Error {
 }
 
 /** The catalog entries a selection exposes, in registry order; throws ToolSelectionError on a bad selection. */
-export const selectTools = (selection: ToolSelection = {}, catalog: ReadonlyArray<ToolCatalogEntry> = toolCatalog): ReadonlyArray<ToolCatalogEntry> => {
+export const selectTools = (selection: ToolSelection, catalog: ReadonlyArray<ToolCatalogEntry>): ReadonlyArray<ToolCatalogEntry> => {
   let selected = catalog;
   if (selection.tools !== undefined) {
     const known = new Set(catalog.map((t) => t.name));

@@ -130,13 +130,13 @@ describe("frontkit-mcp over stdio", () => {
   });
 
   it("sends progress notifications when the client asks for them", async () => {
-    const updates: Array<{ progress: number; total?: number; message?: string }> = [];
+    const updates: Array<{ progress: number; total?: number | undefined; message?: string | undefined }> = [];
     const result = (await session.client.callTool({ name: "list-tags", arguments: { refresh: true } }, undefined, {
       onprogress: (p) => updates.push(p),
     })) as CallToolResult;
     transcript.push(JSON.stringify(result), JSON.stringify(updates));
     expect(result.isError, text(result)).toBeFalsy();
-    expect(updates.length).toBeGreaterThan(0);
+    expect(updates.length, `${JSON.stringify(result).slice(0, 300)} ${session.stderr()}`).toBeGreaterThan(0);
     expect(updates[0]?.progress).toBeGreaterThan(0);
   });
 

@@ -1,0 +1,142 @@
+/**
+ * The MCP server over a tool catalog and a way to get a FrontTools. It imports
+ * only types from @frontkit/tools, so a process can answer `initialize` and
+ * `tools/list` before Effect and the tools are loaded (the bin's cold start);
+ * `createFrontMcpServer` is the everyday entry point built on it.
+ */
+import type { FrontTools, ToolCatalogEntry } from "@frontkit/tools";
+import { Server } from "@modelcontextprotocol/sdk/server/index.js";
+import {
+  type CallToolResult,
+  CallToolRequestSchema,
+  ListToolsRequestSchema,
+  type ProgressToken,
+  type RequestId,
+} from "@modelcontextprotocol/sdk/types.js";
+import { formatToolError } from "./format-error.js";
+import { redactJson } from "./redact.js";
+import { registerResources } from "./resources.js";
+import { hasStructuredOutput, toMcpTool } from "./tool-listing.js";
+import { selectTools, type ToolSelection } from "./tool-selection.js";
+import { ADAPTERS_VERSION } from "./version.js";
+
+/** Options of `createCatalogServer`. */
+export interface CatalogServerOptions extends ToolSelection {
+  /** The tool catalog to expose (normally `toolCatalog` of @frontkit/tools). */
+  readonly catalog: ReadonlyArray<ToolCatalogEntry>;
+  /** The FrontTools calls run on; called per call, may load it lazily. */
+  readonly getTools: () => FrontTools | Promise<FrontTools>;
+  /** Offer front://inboxes and front://tags when their tools are exposed (default true). */
+  readonly resources?: boolean | undefined;
+  /** Aborts every call of this server (HTTP: the client hung up). */
+  readonly signal?: AbortSignal | undefined;
+  /** Called when a tool call starts, with its id and abort controller; returns the cleanup. */
+  readonly onCallStart?: ((id: RequestId, controller: AbortController) => () => void) | undefined;
+  /** Strings masked in every result (the Front token). */
+  readonly secrets?: ReadonlyArray<string> | undefined;
+  /** Called after each tools/list answer (the bin warms the tools up then). */
+  readonly onToolsListed?: (() => void) | undefined;
+}
+
+const PROGRESS_SETTLE_MS = 15;
+
+const INSTRUCTIONS =
+  "Tools for Front, the shared-inbox platform: read inboxes, conversations, contacts, tags and teammates, " +
+  "and (unless the server is read-only) tag conversations, create contacts and send messages. Ids look like " +
+  "inb_…, cnv_…, tag_…, crd_…, tea_…, cha_…. Use the list-* tools to find ids before acting on them.";
+
+/** An MCP server exposing the selected catalog entries; throws ToolSelectionError on a bad selection. */
+export const createCatalogServer = (options: CatalogServerOptions): Server => {
+  const selected = selectTools(options, options.catalog);
+  const secrets = options.secrets ?? [];
+  const exposeResources = options.resources !== false;
+  const server = new Server(
+    { name: "frontkit-mcp", title: "Front", version: ADAPTERS_VERSION },
+    {
+      capabilities: { tools: { listChanged: false }, ...(exposeResources ? { resources: { listChanged: false } } : {}) },
+      instructions: INSTRUCTIONS,
+    },
+  );
+
+  const byName = new Map<string, ToolCatalogEntry>(selected.map((t) => [t.name, t]));
+  const listing = { tools: selected.map(toMcpTool) };
+
+  server.setRequestHandler(ListToolsRequestSchema, () => {
+    if (options.onToolsListed !== undefined) setImmediate(options.onToolsListed);
+    return listing;
+  });
+
+  server.setRequestHandler(CallToolRequestSchema, async (request, extra): Promise<CallToolResult> => {
+    const name = request.params.name;
+    const entry = byName.get(name);
+    if (entry === undefined) {
+      return formatToolError(
+        {
+          _tag: "InvalidInput",
+          message: `Unknown tool ${JSON.stringify(name)}.`,
+          retryable: false,
+          issues: [{ path: "name", message: `unknown tool ${JSON.stringify(name)}; this server offers: ${[...byName.keys()].join(", ")}` }],
+        },
+        { tool: name, secrets },
+      );
+    }
+    // One controller per call: aborted by the MCP cancel of this request, by the connection
+    // going away (HTTP), or by a cancel that arrived on another HTTP request (onCallStart).
+    const controller = new AbortController();
+    const abort = (): void => controller.abort();
+    extra.signal.addEventListener("abort", abort, { once: true });
+    options.signal?.addEventListener("abort", abort, { once: true });
+    if (extra.signal.aborted || options.signal?.aborted === true) abort();
+    const unregister = options.onCallStart?.(extra.requestId, controller);
+
+    const progressToken: ProgressToken | undefined = request.params._meta?.progressToken;
+    // Progress must reach the client before the result: a client drops progress for a request it
+    // already has the answer to. Sending is async, so the result waits for the sends in flight.
+    const progressSent: Array<Promise<unknown>> = [];
+    const onProgress =
+      progressToken === undefined
+        ? undefined
+        : (p: { progress: number; total?: number; message?: string }) => {
+            // Advisory: a notification that cannot be sent (client gone) must not fail the call.
+            const sent = extra
+              .sendNotification({
+                method: "notifications/progress",
+                params: {
+                  progressToken,
+                  progress: p.progress,
+                  ...(p.total === undefined ? {} : { total: p.total }),
+                  ...(p.message === undefined ? {} : { message: p.message }),
+                },
+              })
+              .catch(() => undefined);
+            progressSent.push(sent);
+          };
+    try {
+      const tools = await options.getTools();
+      const data = await tools.invoke(entry.name, request.params.arguments ?? {}, {
+        signal: controller.signal,
+        ...(onProgress === undefined ? {} : { onProgress }),
+      });
+      const safe = redactJson(data, secrets);
+      const structured = hasStructuredOutput(entry) && typeof safe === "object" && safe !== null && !Array.isArray(safe);
+      return {
+        content: [{ type: "text", text: JSON.stringify(safe) ?? "null" }],
+        ...(structured ? { structuredContent: safe as Record<string, unknown> } : {}),
+      };
+    } catch (error) {
+      return formatToolError(error, { tool: entry.name, secrets });
+    } finally {
+      await Promise.all(progressSent);
+      // The SDK client handles notifications a microtask late but responses at once, so progress read
+      // in the same chunk as the result is dropped (modelcontextprotocol/typescript-sdk#2580). A short
+      // pause after the last progress keeps them in separate reads; only calls that sent progress pay it.
+      if (progressSent.length > 0) await new Promise((r) => setTimeout(r, PROGRESS_SETTLE_MS));
+      extra.signal.removeEventListener("abort", abort);
+      options.signal?.removeEventListener("abort", abort);
+      unregister?.();
+    }
+  });
+
+  if (exposeResources) registerResources(server, { getTools: options.getTools, selected, secrets });
+  return server;
+};
