@@ -4,9 +4,10 @@
  * assert the canary token never shows up.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { toolCatalog } from "@frontkit/tools";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -19,12 +20,19 @@ export const BIN = join(PACKAGE_DIR, "dist", "frontkit-mcp.js");
 /** A unique, recognisable fake token: it must never appear in any output. */
 export const canaryToken = (label: string): string => `frontkit-canary-${label}-${Math.random().toString(36).slice(2, 10)}Z9`;
 
+/** The bin's build-time catalog snapshot. */
+export const CATALOG_SNAPSHOT = join(PACKAGE_DIR, "dist", "frontkit-mcp.catalog.json");
+
+// The bin is stale when its catalog snapshot is not the catalog of the @frontkit/tools installed now.
+const upToDate = (): boolean =>
+  existsSync(BIN) && existsSync(CATALOG_SNAPSHOT) && readFileSync(CATALOG_SNAPSHOT, "utf8").trim() === JSON.stringify(toolCatalog);
+
 /**
- * Makes sure dist/frontkit-mcp.js exists, building the package once if it does not;
- * a failed build fails the suite with the build's own output.
+ * Makes sure dist/frontkit-mcp.js exists and was built against the current tools, building
+ * the package if not; a failed build fails the suite with the build's own output.
  */
 export const ensureBuilt = (): void => {
-  if (existsSync(BIN)) return;
+  if (upToDate()) return;
   try {
     execFileSync("npx", ["tsup"], { cwd: PACKAGE_DIR, stdio: "pipe", timeout: 120_000 });
   } catch (error) {
@@ -33,7 +41,7 @@ export const ensureBuilt = (): void => {
       `dist/frontkit-mcp.js is missing and building it failed; run \`npm run build -w @frontkit/adapters\`.\n${out.stdout?.toString() ?? ""}${out.stderr?.toString() ?? ""}`,
     );
   }
-  if (!existsSync(BIN)) throw new Error("`tsup` ran but dist/frontkit-mcp.js is still missing: check tsup.config.ts.");
+  if (!upToDate()) throw new Error("`tsup` ran but dist/frontkit-mcp.js or its catalog snapshot is missing or stale: check tsup.config.ts.");
 };
 
 // The child gets only what it needs: no inherited FRONT_* from the developer's shell.
