@@ -29,7 +29,7 @@ export interface FrontConfig {
   readonly maxRetryAfter?: Duration.Input | undefined;
   /** Requests in flight at once (default 5). */
   readonly maxConcurrency?: number | undefined;
-  /** Request starts per second (default 5, Front's burst limit). */
+  /** Request starts per second (default 5, Front's burst limit; 0 disables burst pacing). */
   readonly burstPerSecond?: number | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: Duration.Input | undefined;

@@ -64,7 +64,7 @@ export { camelName, kebabName } from "./names.js";
 export { createFrontTools, type FrontTools, type FrontToolsOptions, type FrontToolMethods, type InvokeOptions, type DetailedResult } from "./facade.js";
 export { streamInboxes, allInboxes, INBOXES_CACHE_KEY } from "./inboxes.js";
 export { streamTeammates, allTeammates } from "./teammates.js";
-export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber } from "./schemas/common.js";
+export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./schemas/common.js";
 export { listTags, ListTagsInput, ListTagsOutput } from "./tools/list-tags.js";
 export { listInboxes, ListInboxesInput, ListInboxesOutput } from "./tools/list-inboxes.js";
 export { listTeammates, ListTeammatesInput, ListTeammatesOutput } from "./tools/list-teammates.js";

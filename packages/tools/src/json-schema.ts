@@ -37,5 +37,10 @@ const inline = (node: unknown, definitions: Record<string, unknown>, seen: Reado
 export const toPlainJsonSchema = (schema: Schema.Top): JsonSchemaObject => {
   const document = Schema.toJsonSchemaDocument(schema, { onExcessProperty: "error" });
   const definitions = (document.definitions ?? {}) as Record<string, unknown>;
-  return inline(document.schema, definitions, []) as JsonSchemaObject;
+  const plain = inline(document.schema, definitions, []) as Record<string, unknown>;
+  // MCP clients expect `properties` on an object schema, even an empty one.
+  if (plain["type"] === "object" && !("properties" in plain) && !("patternProperties" in plain) && plain["additionalProperties"] === false) {
+    return { ...plain, properties: {} };
+  }
+  return plain;
 };

@@ -19,12 +19,14 @@ import { Clock, Effect, Semaphore } from "effect";
 export interface RateLimiterOptions {
   /** Requests in flight at once (default 5). */
   readonly maxConcurrency?: number;
-  /** Request starts per second, Front's burst limit (default 5). */
+  /** Request starts per second, Front's burst limit (default 5); 0 disables burst pacing. */
   readonly burstPerSecond?: number;
   /** Longest gate a 429 can close (default 60 s), matching the retry cap. */
   readonly maxRetryAfterMs?: number;
   /** Gate used when a 429 carries no retry-after (default 1 s). */
   readonly defaultRetryAfterMs?: number;
+  /** Longest rate-limit window believed (default 60 s, Front's minute): a reset header further away is clamped, so a skewed clock cannot stall calls. */
+  readonly maxWindowMs?: number;
   /** Extra wait after the window's reset time, for clock skew and Front's whole-second reset header (default 250 ms). */
   readonly resetMarginMs?: number;
 }
@@ -59,6 +61,7 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
     const maxRetryAfterMs = options.maxRetryAfterMs ?? 60_000;
     const defaultRetryAfterMs = options.defaultRetryAfterMs ?? 1_000;
     const resetMarginMs = options.resetMarginMs ?? 250;
+    const maxWindowMs = options.maxWindowMs ?? 60_000;
     const semaphore = yield* Semaphore.make(maxConcurrency);
 
     let info: RateLimitInfo = {};
@@ -106,7 +109,9 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
         ),
       );
 
-    const observe = (next: RateLimitInfo, now: number): void => {
+    const observe = (observed: RateLimitInfo, now: number): void => {
+      const next =
+        observed.resetAt !== undefined && observed.resetAt > now + maxWindowMs ? { ...observed, resetAt: now + maxWindowMs } : observed;
       if (next.remaining === undefined && next.resetAt === undefined && next.limit === undefined) return;
       const sameWindow = next.resetAt !== undefined && info.resetAt !== undefined && next.resetAt === info.resetAt;
       const staleWindow = next.resetAt !== undefined && info.resetAt !== undefined && next.resetAt < info.resetAt;

@@ -28,3 +28,9 @@ export const EmailAddress = Schema.String.check(
 export const PhoneNumber = Schema.String.check(
   Schema.isPattern(/^\+?[0-9][0-9 ().-]{2,}$/u, { message: "must be a phone number like +15551234567" }),
 );
+
+/**
+ * Input of a tool that takes none: an empty object. (An empty `Schema.Struct({})` would accept any
+ * non-null value, strings included, and its JSON Schema is not an object schema.)
+ */
+export const NoInput = Schema.Record(Schema.String, Schema.Never).annotate({ description: "No input: pass {}." });

@@ -1,11 +1,12 @@
 /** list-teammates: every teammate of the company (all pages). */
 import { Effect, Schema } from "effect";
 import { defineTool } from "../definition.js";
+import { NoInput } from "../schemas/common.js";
 import { Teammate } from "../schemas/teammate.js";
 import { allTeammates } from "../teammates.js";
 
 /** Input of list-teammates. */
-export const ListTeammatesInput = Schema.Struct({});
+export const ListTeammatesInput = NoInput;
 
 /** Output of list-teammates. */
 export const ListTeammatesOutput = Schema.Struct({

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import { createFrontTools, isFrontToolError } from "../src/index.js";
+import { fakeFetch, frontError, json } from "./support/fake-fetch.js";
+
+const TOKEN = "tok_FACADE_SECRET_42";
+const BASE = "http://127.0.0.1:9";
+const page = (results: unknown[], next: string | null) => json(200, { _results: results, _pagination: { next } });
+
+const rejection = async (p: Promise<unknown>): Promise<Record<string, unknown> & Error> => {
+  try {
+    await p;
+  } catch (e) {
+    return e as Record<string, unknown> & Error;
+  }
+  throw new Error("expected a rejection");
+};
+
+describe("createFrontTools (Promise facade)", () => {
+  it("exposes the tools as camelCase methods and invoke by kebab or camel name", async () => {
+    const { fetch, requests } = fakeFetch([page([{ id: "tag_1", name: "A" }], null)]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      expect(typeof ft.listTags).toBe("function");
+      expect(typeof ft.createContact).toBe("function");
+      expect(await ft.listTags()).toEqual({ tags: [{ id: "tag_1", name: "A" }], count: 1 });
+      expect(await ft.invoke("list-tags", {})).toEqual({ tags: [{ id: "tag_1", name: "A" }], count: 1 });
+      expect(await ft.invoke("listTags", { refresh: true })).toMatchObject({ count: 1 });
+      expect(requests.length).toBe(2);
+      expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("rejects with Error instances carrying _tag, message, fields and toJSON — never the token", async () => {
+    const { fetch } = fakeFetch([frontError(401, `token ${TOKEN} is revoked`, { "x-request-id": "req_9" })]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const e = await rejection(ft.listTeammates({}));
+      expect(e).toBeInstanceOf(Error);
+      expect(isFrontToolError(e)).toBe(true);
+      expect(e._tag).toBe("Unauthorized");
+      expect(e.status).toBe(401);
+      expect(e.requestId).toBe("req_9");
+      expect(e.retryable).toBe(false);
+      const plain = JSON.parse(JSON.stringify(e));
+      expect(plain).toMatchObject({ _tag: "Unauthorized", status: 401, retryable: false });
+      expect(plain.message).toBe(e.message);
+      expect(`${JSON.stringify(e)} ${e.message} ${String(e)} ${e.stack}`).not.toContain(TOKEN);
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("invalid input rejects with InvalidInput listing every issue; nothing is sent", async () => {
+    const { fetch, requests } = fakeFetch([json(201, {})]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const e = await rejection(ft.invoke("create-contact", { handles: [{ source: "email", handle: "" }], tag_ids: [1] }));
+      expect(e._tag).toBe("InvalidInput");
+      expect((e.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual(["handles[0].handle", "tag_ids"]);
+      expect(requests.length).toBe(0);
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("an unknown tool name rejects with InvalidInput naming the valid tools", async () => {
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch: fakeFetch([json(200, {})]).fetch });
+    try {
+      const e = await rejection(ft.invoke("delete-everything", {}));
+      expect(e._tag).toBe("InvalidInput");
+      expect(e.message).toContain("list-tags");
+      expect(e.message).toContain("get-contact");
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("a bad configuration throws InvalidInput at once, without the token", () => {
+    let thrown: unknown;
+    try {
+      createFrontTools({ token: TOKEN, baseUrl: "http://example.com" });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(isFrontToolError(thrown)).toBe(true);
+    expect((thrown as { _tag: string })._tag).toBe("InvalidInput");
+    expect(JSON.stringify(thrown)).not.toContain(TOKEN);
+    expect(() => createFrontTools({ token: "" })).toThrow(/token/i);
+  });
+
+  it("an aborted signal interrupts the call, aborts its fetch and rejects with Transport(aborted)", async () => {
+    let fetchAborted = false;
+    const { fetch } = fakeFetch([
+      (req) =>
+        new Promise<Response>((_, reject) =>
+          req.signal.addEventListener("abort", () => {
+            fetchAborted = true;
+            reject(req.signal.reason);
+          }),
+        ),
+    ]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const controller = new AbortController();
+      const pending = ft.getContact({ contact_id: "crd_1" }, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 20));
+      controller.abort();
+      const e = await rejection(pending);
+      expect(e._tag).toBe("Transport");
+      expect(e.reason).toBe("aborted");
+      expect(fetchAborted).toBe(true);
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("onProgress receives one update per page; invokeDetailed reports attempts and rate-limit headers", async () => {
+    const headers = { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "97", "x-ratelimit-reset": "1900000000" };
+    const { fetch } = fakeFetch([
+      json(200, { _results: [{ id: "tea_1" }], _pagination: { next: `${BASE}/teammates?page_token=2` } }, headers),
+      json(200, { _results: [{ id: "tea_2" }], _pagination: { next: null } }, headers),
+    ]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const progress: number[] = [];
+      const result = await ft.invokeDetailed("list-teammates", {}, { onProgress: (p) => progress.push(p.progress) });
+      expect(result.data).toMatchObject({ count: 2 });
+      expect(result.meta.attempts).toBe(2);
+      expect(result.meta.rateLimit).toMatchObject({ limit: 100, remaining: 97, resetAt: 1_900_000_000_000 });
+      expect(progress).toEqual([1, 2]);
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("each instance has its own cache; dispose makes later calls reject", async () => {
+    const a = fakeFetch([page([{ id: "inb_1" }], null)]);
+    const b = fakeFetch([page([{ id: "inb_2" }], null)]);
+    const ftA = createFrontTools({ token: "tok_a", baseUrl: BASE, fetch: a.fetch });
+    const ftB = createFrontTools({ token: "tok_b", baseUrl: BASE, fetch: b.fetch });
+    expect(await ftA.listInboxes()).toMatchObject({ inboxes: [{ id: "inb_1" }] });
+    expect(await ftB.listInboxes()).toMatchObject({ inboxes: [{ id: "inb_2" }] });
+    await ftA.listInboxes();
+    expect(a.requests.length).toBe(1);
+    await ftA.dispose();
+    await ftB.dispose();
+    await expect(ftA.listInboxes()).rejects.toThrow(/disposed/);
+  });
+});
