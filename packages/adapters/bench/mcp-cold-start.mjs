@@ -25,18 +25,28 @@ if (!existsSync(BIN)) {
 // A fake token: tools/list never calls Front, and nothing here may hold a real one.
 const env = { PATH: process.env.PATH ?? "", FRONT_API_TOKEN: "bench-not-a-real-token" };
 
-/** ms from spawning `node file` to the answer of the first tools/list. */
-const coldStart = async (file) => {
+/**
+ * ms from spawning `node file` to the answer of the first tools/list (`ms`), and on to the
+ * answer of a first tools/call right after it (`callMs`). The call is one that needs no
+ * network: the floor's echo; for frontkit-mcp an invalid list-tags input, which still
+ * needs Effect and the tools loaded to be refused.
+ */
+const coldStart = async (file, call) => {
   const client = new Client({ name: "cold-start-bench", version: "1.0.0" });
   const transport = new StdioClientTransport({ command: process.execPath, args: [file], env, stderr: "ignore" });
   const t0 = performance.now();
   await client.connect(transport); // spawns, then initialize
   const { tools } = await client.listTools();
   const ms = performance.now() - t0;
+  const result = await client.callTool(call);
+  const callMs = performance.now() - t0;
   await client.close();
   if (tools.length === 0) throw new Error(`${file} listed no tools`);
-  return { ms, tools: tools.length };
+  if (call.expectError !== Boolean(result.isError)) throw new Error(`${file}: unexpected call result ${JSON.stringify(result)}`);
+  return { ms, callMs, tools: tools.length };
 };
+const FLOOR_CALL = { name: "echo", arguments: { text: "hi" }, expectError: false };
+const FRONTKIT_CALL = { name: "list-tags", arguments: { not_a_field: 1 }, expectError: true };
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -45,16 +55,21 @@ const median = (xs) => {
 };
 
 // One unmeasured round of each warms the OS file cache, as any second launch would be.
-await coldStart(FLOOR);
-await coldStart(BIN);
+await coldStart(FLOOR, FLOOR_CALL);
+await coldStart(BIN, FRONTKIT_CALL);
 
 const floor = [];
 const frontkit = [];
+const floorCall = [];
+const frontkitCall = [];
 let frontkitTools = 0;
 for (let i = 0; i < runs; i++) {
-  floor.push((await coldStart(FLOOR)).ms);
-  const r = await coldStart(BIN);
+  const f0 = await coldStart(FLOOR, FLOOR_CALL);
+  floor.push(f0.ms);
+  floorCall.push(f0.callMs);
+  const r = await coldStart(BIN, FRONTKIT_CALL);
   frontkit.push(r.ms);
+  frontkitCall.push(r.callMs);
   frontkitTools = r.tools;
 }
 
@@ -66,4 +81,7 @@ console.log(`cold start to first tools/list answer, median of ${runs} runs (node
 console.log(`  floor (bare MCP SDK server, 1 tool)   ${fmt(f)}   [min ${fmt(Math.min(...floor))}, max ${fmt(Math.max(...floor))}]`);
 console.log(`  frontkit-mcp (${frontkitTools} tools)               ${fmt(k)}   [min ${fmt(Math.min(...frontkit))}, max ${fmt(Math.max(...frontkit))}]`);
 console.log(`  ratio ${ratio.toFixed(2)}×  (target ≤ ${TARGET}×: ${ratio <= TARGET ? "met" : "NOT met"})`);
+const fc = median(floorCall);
+const kc = median(frontkitCall);
+console.log(`then to the first tools/call answer (no network): floor ${fmt(fc)}, frontkit-mcp ${fmt(kc)} (${(kc / fc).toFixed(2)}×; Effect and the tools load here)`);
 if (process.env.BENCH_CHECK === "1" && ratio > TARGET) process.exit(1);

@@ -3,6 +3,7 @@
  * or Streamable HTTP with a per-request Front token.
  */
 export { createFrontMcpServer, type FrontMcpServerOptions } from "./server.js";
+export { createCatalogServer, type CatalogServerOptions } from "./catalog-server.js";
 export {
   createFrontMcpHttpHandler,
   startFrontMcpHttpServer,
