@@ -146,6 +146,15 @@ describe("frontkit-mcp --http", () => {
     }
   });
 
+  it("streams progress notifications on the call's SSE response", async () => {
+    const c = await client(TOKEN_A);
+    const updates: unknown[] = [];
+    const result = (await c.callTool({ name: "list-tags", arguments: { refresh: true } }, undefined, { onprogress: (p) => updates.push(p) })) as CallToolResult;
+    transcript.push(JSON.stringify(result), JSON.stringify(updates));
+    expect(result.isError, text(result)).toBeFalsy();
+    expect(updates.length).toBeGreaterThan(0);
+  });
+
   it("refuses a request without a token with 401 before doing anything", async () => {
     const before = proxy.requests.length;
     const response = await fetch(bin.url, { method: "POST", headers: mcpHeaders, body: initialize });
