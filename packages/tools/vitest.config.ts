@@ -1,15 +1,38 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+// Test against core's and testkit's source, so their changes are seen without rebuilding dist.
+const alias = {
+  "@frontkit/core": fileURLToPath(new URL("../core/src/index.ts", import.meta.url)),
+  "@frontkit/testkit": fileURLToPath(new URL("../testkit/src/index.ts", import.meta.url)),
+};
+
 export default defineConfig({
-  resolve: {
-    // Test against core's source, so a core change is seen without rebuilding its dist.
-    alias: { "@frontkit/core": fileURLToPath(new URL("../core/src/index.ts", import.meta.url)) },
-  },
+  resolve: { alias },
   test: {
-    include: ["test/**/*.test.ts"],
-    typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: "unit",
+          include: ["test/**/*.test.ts"],
+          exclude: ["test/contract/**"],
+          typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "contract",
+          include: ["test/contract/**/*.test.ts"],
+          // One Prism per run (it takes seconds to boot), provided to tests as inject("prismUrl").
+          globalSetup: ["./test/contract/global-setup.ts"],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
   },
 });

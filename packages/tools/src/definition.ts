@@ -45,9 +45,9 @@ export interface ToolDefinition<I, O> {
 export type AnyToolDefinition = ToolDefinition<any, any>;
 
 /** Input type of a tool definition. */
-export type ToolInput<T> = T extends ToolDefinition<infer I, unknown> ? I : never;
+export type ToolInput<T> = T extends ToolDefinition<infer I, infer _O> ? I : never;
 /** Output type of a tool definition. */
-export type ToolOutput<T> = T extends ToolDefinition<unknown, infer O> ? O : never;
+export type ToolOutput<T> = T extends ToolDefinition<infer _I, infer O> ? O : never;
 
 /** Declares a tool; the identity function, there so the types of input, output and run are checked together. */
 export const defineTool = <I, O>(definition: ToolDefinition<I, O>): ToolDefinition<I, O> => definition;

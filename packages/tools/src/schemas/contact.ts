@@ -27,7 +27,8 @@ export const Contact = Schema.Struct({
   name: Schema.optionalKey(Schema.NullOr(Schema.String)),
   description: Schema.optionalKey(Schema.NullOr(Schema.String)),
   avatar_url: Schema.optionalKey(Schema.NullOr(Schema.String)),
-  links: Schema.optionalKey(Schema.NullOr(Schema.Array(Schema.String))),
+  // Front documents links as URLs, but its own examples return objects; keep whatever comes.
+  links: Schema.optionalKey(Schema.NullOr(Schema.Array(Schema.Unknown))),
   groups: Schema.optionalKey(Schema.NullOr(Schema.Array(ContactGroup))),
   lists: Schema.optionalKey(Schema.NullOr(Schema.Array(ContactGroup))),
   handles: Schema.optionalKey(Schema.NullOr(Schema.Array(ContactHandle))),
