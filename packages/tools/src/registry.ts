@@ -8,6 +8,7 @@ import type { AnyToolDefinition, ToolAnnotations } from "./definition.js";
 import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
 import { createContact } from "./tools/create-contact.js";
 import { getContact } from "./tools/get-contact.js";
+import { listContacts } from "./tools/list-contacts.js";
 import { listInboxes } from "./tools/list-inboxes.js";
 import { listTags } from "./tools/list-tags.js";
 import { listTeammates } from "./tools/list-teammates.js";
@@ -18,6 +19,7 @@ const byName = (a: AnyToolDefinition, b: AnyToolDefinition) => (a.name < b.name 
 export const tools = {
   "create-contact": createContact,
   "get-contact": getContact,
+  "list-contacts": listContacts,
   "list-inboxes": listInboxes,
   "list-tags": listTags,
   "list-teammates": listTeammates,
