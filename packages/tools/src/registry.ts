@@ -9,6 +9,7 @@ import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
 import { createContact } from "./tools/create-contact.js";
 import { getContact } from "./tools/get-contact.js";
 import { listContacts } from "./tools/list-contacts.js";
+import { listConversations } from "./tools/list-conversations.js";
 import { listInboxes } from "./tools/list-inboxes.js";
 import { listTags } from "./tools/list-tags.js";
 import { listTeammates } from "./tools/list-teammates.js";
@@ -20,6 +21,7 @@ export const tools = {
   "create-contact": createContact,
   "get-contact": getContact,
   "list-contacts": listContacts,
+  "list-conversations": listConversations,
   "list-inboxes": listInboxes,
   "list-tags": listTags,
   "list-teammates": listTeammates,
