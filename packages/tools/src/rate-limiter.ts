@@ -6,8 +6,9 @@
  * the limit from 429s, the limiter:
  * - caps concurrency (a semaphore);
  * - spaces request starts by the burst interval;
- * - spreads the `remaining` budget evenly until `x-ratelimit-reset`, so the
- *   budget reaches 0 only as the window resets;
+ * - once `remaining` runs low, spreads what is left evenly until
+ *   `x-ratelimit-reset`, so the budget reaches 0 only as the window resets
+ *   (above that it goes at the burst pace, not to waste a fresh window);
  * - on a 429 closes a shared gate for the retry-after, so every queued call and
  *   every in-flight call that retries waits out the same pause instead of each
  *   discovering the limit on its own.
@@ -25,6 +26,11 @@ export interface RateLimiterOptions {
   readonly maxRetryAfterMs?: number;
   /** Gate used when a 429 carries no retry-after (default 1 s). */
   readonly defaultRetryAfterMs?: number;
+  /**
+   * Below this share of the limit (default 0.2) the remaining budget is spread evenly until the reset;
+   * above it calls go at the burst pace, so a fresh window's budget is not wasted.
+   */
+  readonly paceBelow?: number;
   /** Longest rate-limit window believed (default 60 s, Front's minute): a reset header further away is clamped, so a skewed clock cannot stall calls. */
   readonly maxWindowMs?: number;
   /** Extra wait after the window's reset time, for clock skew and Front's whole-second reset header (default 250 ms). */
@@ -62,6 +68,7 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
     const defaultRetryAfterMs = options.defaultRetryAfterMs ?? 1_000;
     const resetMarginMs = options.resetMarginMs ?? 250;
     const maxWindowMs = options.maxWindowMs ?? 60_000;
+    const paceBelow = options.paceBelow ?? 0.2;
     const semaphore = yield* Semaphore.make(maxConcurrency);
 
     let info: RateLimitInfo = {};
@@ -77,8 +84,9 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
       if (remaining !== undefined && resetAt !== undefined && resetAt + resetMarginMs > now) {
         // Calls already on the wire will spend budget the last response did not yet count.
         const budget = remaining - inFlight;
+        const lowWater = Math.max(1, Math.ceil((info.limit ?? remaining) * paceBelow));
         if (budget <= 0) until = Math.max(until, resetAt + resetMarginMs);
-        else until = Math.max(until, lastStart + (resetAt + resetMarginMs - now) / budget);
+        else if (budget <= lowWater) until = Math.max(until, lastStart + (resetAt + resetMarginMs - now) / budget);
       }
       return Math.max(0, until - now);
     };

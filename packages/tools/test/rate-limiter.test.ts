@@ -85,6 +85,22 @@ describe("shared rate limiter", () => {
     }),
   );
 
+  it.effect("with plenty of budget left, calls go at the burst pace (a fresh window is not spread thin)", () =>
+    Effect.gen(function* () {
+      let remaining = 99;
+      const { fetch, requests } = fakeFetch([
+        () => ok({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": String(remaining--), "x-ratelimit-reset": "60" }),
+      ]);
+      const sequential = Effect.forEach(Array.from({ length: 10 }), () => getTags, { concurrency: 1 });
+      const fiber = yield* sequential.pipe(Effect.provide(layer({ fetch, burstPerSecond: 5 })), Effect.forkChild);
+      const seen = yield* timeline(() => requests.length, 3_000, 10);
+      assert.isTrue(Exit.isSuccess(yield* Fiber.await(fiber)));
+      assert.strictEqual(seen.length, 10);
+      // 10 calls at ~210 ms, not 60 s / 99 ≈ 606 ms apart.
+      assert.isAtMost(seen[9]!, 2_100);
+    }),
+  );
+
   it.effect("concurrency is capped (maxConcurrency)", () =>
     Effect.gen(function* () {
       let inFlight = 0;
