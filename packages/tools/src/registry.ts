@@ -8,6 +8,7 @@ import type { AnyToolDefinition, ToolAnnotations } from "./definition.js";
 import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
 import { createContact } from "./tools/create-contact.js";
 import { getContact } from "./tools/get-contact.js";
+import { getConversation } from "./tools/get-conversation.js";
 import { listContacts } from "./tools/list-contacts.js";
 import { listConversations } from "./tools/list-conversations.js";
 import { listInboxes } from "./tools/list-inboxes.js";
@@ -20,6 +21,7 @@ const byName = (a: AnyToolDefinition, b: AnyToolDefinition) => (a.name < b.name 
 export const tools = {
   "create-contact": createContact,
   "get-contact": getContact,
+  "get-conversation": getConversation,
   "list-contacts": listContacts,
   "list-conversations": listConversations,
   "list-inboxes": listInboxes,
