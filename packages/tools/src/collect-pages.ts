@@ -43,6 +43,8 @@ export interface CollectedPages<A> {
   readonly items: ReadonlyArray<A>;
   /** Where to continue, when Front has more and every item before it was seen. */
   readonly nextPageToken: string | undefined;
+  /** True when Front has items beyond those returned (another page, or the rest of a page cut short). */
+  readonly hasMore: boolean;
   /** True when `keep` said "stop" (a date filter reached older items). */
   readonly stoppedEarly: boolean;
   /** Requests made. */
@@ -85,10 +87,10 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
     const next = page.nextPageToken;
     // A page cut short (a server ignoring `limit`) has no honest continuation token.
     const whole = consumed === page.items.length;
-    if (stopped) return { items, nextPageToken: undefined, stoppedEarly: true, pages };
-    if (next === undefined || seen.has(next)) return { items, nextPageToken: undefined, stoppedEarly: false, pages };
-    if (items.length >= options.maxResults || pages >= maxPages)
-      return { items, nextPageToken: whole ? next : undefined, stoppedEarly: false, pages };
+    if (stopped) return { items, nextPageToken: undefined, hasMore: false, stoppedEarly: true, pages };
+    const fresh = next !== undefined && !seen.has(next);
+    if (!fresh || items.length >= options.maxResults || pages >= maxPages)
+      return { items, nextPageToken: fresh && whole ? next : undefined, hasMore: fresh || !whole, stoppedEarly: false, pages };
     seen.add(next);
     token = next;
   }

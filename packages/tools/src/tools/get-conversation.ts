@@ -1,0 +1,145 @@
+/**
+ * get-conversation: one conversation with its newest messages.
+ *
+ * Front answers 301 for a conversation that was merged into another, with a
+ * Location naming the surviving one. Core's client never follows redirects
+ * (`redirect: "manual"`), so the token never goes to the Location's host: we
+ * take only its last path segment as the new id and ask the configured base
+ * URL again — at most twice, as a merge of a merge is possible but a chain
+ * longer than that is not something Front produces.
+ */
+import type { FrontClient } from "@frontkit/core";
+import { Effect, Schema } from "effect";
+import { collectPages } from "../collect-pages.js";
+import { defineTool } from "../definition.js";
+import type { FrontToolError } from "../errors.js";
+import { Front } from "../front.js";
+import { unexpectedBody } from "../http-errors.js";
+import { decodeBody, MAX_PAGE_SIZE } from "../pagination.js";
+import { frontId } from "../schemas/common.js";
+import { Conversation, ConversationMessage } from "../schemas/conversation.js";
+
+/** Default number of messages returned. */
+export const DEFAULT_MAX_MESSAGES = 25;
+/** Most messages one call returns. */
+export const MAX_MESSAGES = 500;
+/** Merge redirects followed before giving up. */
+export const MAX_MERGE_HOPS = 2;
+
+const OPERATION = "GET /conversations/{conversation_id}";
+const MESSAGES_OPERATION = "GET /conversations/{conversation_id}/messages";
+const CONVERSATION_ID = /^cnv_[A-Za-z0-9]+$/u;
+
+/** Input of get-conversation. */
+export const GetConversationInput = Schema.Struct({
+  conversation_id: frontId("cnv", "conversation").annotate({ description: "Front conversation id (cnv_…)." }),
+  include_messages: Schema.optionalKey(Schema.Boolean).annotate({ description: "Also return the newest messages (default true)." }),
+  max_messages: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: MAX_MESSAGES }))).annotate({
+    description: `Most messages to return, newest first (default ${DEFAULT_MAX_MESSAGES}, at most ${MAX_MESSAGES}).`,
+  }),
+}).check(
+  Schema.makeFilter((input) =>
+    input.include_messages === false && input.max_messages !== undefined
+      ? { path: ["max_messages"], issue: "max_messages needs include_messages (not false)" }
+      : undefined,
+  ),
+);
+/** Input of get-conversation. */
+export type GetConversationInput = typeof GetConversationInput.Type;
+
+/** Output of get-conversation. */
+export const GetConversationOutput = Schema.Struct({
+  conversation: Conversation,
+  requested_id: Schema.String,
+  merged_into: Schema.optionalKey(Schema.String),
+  messages: Schema.optionalKey(Schema.Array(ConversationMessage)),
+  message_count: Schema.optionalKey(Schema.Int),
+  more_messages: Schema.optionalKey(Schema.Boolean),
+});
+/** Output of get-conversation. */
+export type GetConversationOutput = typeof GetConversationOutput.Type;
+
+/** The conversation id named by a merge redirect's Location: its last path segment, or undefined when it is not one. */
+export const mergedIdFromLocation = (location: string | null | undefined): string | undefined => {
+  if (location === null || location === undefined || location.length === 0) return undefined;
+  let path: string;
+  try {
+    // Relative or absolute alike; the host is read by nobody.
+    path = new URL(location, "http://location.invalid").pathname;
+  } catch {
+    return undefined;
+  }
+  const last = path.split("/").filter((s) => s.length > 0).pop();
+  if (last === undefined) return undefined;
+  let id: string;
+  try {
+    id = decodeURIComponent(last);
+  } catch {
+    return undefined;
+  }
+  return CONVERSATION_ID.test(id) ? id : undefined;
+};
+
+/** Fetches a conversation, following merge redirects; returns it with the id that answered. */
+const fetchConversation = Effect.fn("fetchConversation")(function* (
+  requestedId: string,
+): Effect.fn.Return<{ readonly conversation: Conversation; readonly id: string }, FrontToolError, Front> {
+  const front = yield* Front;
+  let id = requestedId;
+  for (let hop = 0; ; hop++) {
+    const current = id;
+    const response = yield* front.request(
+      OPERATION,
+      (client: FrontClient, signal: AbortSignal) => client.GET("/conversations/{conversation_id}", { params: { path: { conversation_id: current } }, signal }),
+      { idempotent: true, accept: [301] },
+    );
+    if (response.status !== 301) {
+      const conversation = yield* decodeBody(Conversation, OPERATION, response.status)(response.data);
+      return { conversation, id: current };
+    }
+    const next = mergedIdFromLocation(response.headers.get("location"));
+    if (next === undefined)
+      return yield* unexpectedBody(OPERATION, 301, "a merge redirect without a conversation id in its Location", response.headers.get("x-request-id") ?? undefined);
+    if (hop + 1 > MAX_MERGE_HOPS || next === current)
+      return yield* unexpectedBody(OPERATION, 301, `conversation ${requestedId} redirects through more than ${MAX_MERGE_HOPS} merges`);
+    id = next;
+  }
+});
+
+/** get-conversation tool definition. */
+export const getConversation = defineTool({
+  name: "get-conversation",
+  title: "Get conversation",
+  description:
+    "Use this to read one Front conversation (cnv_…): its subject, status, assignee, recipient, tags and timestamps, plus its newest messages " +
+    `(newest first; max_messages, default ${DEFAULT_MAX_MESSAGES}, at most ${MAX_MESSAGES}; include_messages: false for metadata only). ` +
+    "If the conversation was merged into another, Front's redirect is followed and merged_into names the conversation actually returned. " +
+    "Returns { conversation, requested_id, merged_into?, messages?, message_count?, more_messages? } — more_messages says older messages exist beyond max_messages. " +
+    "Messages carry author, recipients, subject, blurb, body (HTML), text and attachment metadata. An unknown id is a NotFound error. Read-only.",
+  input: GetConversationInput,
+  output: GetConversationOutput,
+  annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  run: (input) =>
+    Effect.gen(function* () {
+      const { conversation, id } = yield* fetchConversation(input.conversation_id);
+      const base = {
+        conversation,
+        requested_id: input.conversation_id,
+        ...(id === input.conversation_id ? {} : { merged_into: id }),
+      };
+      if (input.include_messages === false) return base;
+      const maxMessages = input.max_messages ?? DEFAULT_MAX_MESSAGES;
+      const result = yield* collectPages({
+        operation: MESSAGES_OPERATION,
+        call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
+          client.GET("/conversations/{conversation_id}/messages", {
+            params: { path: { conversation_id: id }, query: { limit, ...(pageToken === undefined ? {} : { page_token: pageToken }) } },
+            signal,
+          }),
+        item: ConversationMessage,
+        pageSize: Math.min(maxMessages, MAX_PAGE_SIZE),
+        maxResults: maxMessages,
+      });
+      return { ...base, messages: [...result.items], message_count: result.items.length, more_messages: result.hasMore };
+    }),
+});
