@@ -1,3 +1,5 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
 import { assert, describe, it } from "@effect/vitest";
 import { Effect, Exit } from "effect";
 import { Front, type FrontConfig, type FrontToolError, runTool } from "../../src/index.js";
@@ -178,5 +180,48 @@ describe("get-conversation", () => {
       }
       assert.strictEqual(requests.length, 0);
     }),
+  );
+});
+
+const listen = (handler: (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: unknown }) =>
+  new Promise<{ server: Server; url: string; seen: Array<{ url: string; auth: string | undefined }> }>((resolve) => {
+    const seen: Array<{ url: string; auth: string | undefined }> = [];
+    const server = createServer((req, res) => {
+      seen.push({ url: req.url ?? "", auth: req.headers.authorization });
+      const a = handler(req);
+      res.writeHead(a.status, { "content-type": "application/json", ...a.headers });
+      res.end(a.body === undefined ? "" : JSON.stringify(a.body));
+    });
+    server.listen(0, "127.0.0.1", () => resolve({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen }));
+  });
+const close = (server: Server) => new Promise<void>((resolve) => server.close(() => resolve()));
+
+describe("get-conversation over real HTTP (core's own fetch)", () => {
+  it.effect("a 301 to another host is not followed by fetch: the token never reaches it", () =>
+    Effect.acquireUseRelease(
+      Effect.promise(async () => {
+        const other = await listen(() => ({ status: 200, body: cnv("cnv_wrong") }));
+        const front = await listen((req) =>
+          req.url === "/conversations/cnv_old"
+            ? { status: 301, headers: { location: `${other.url}/conversations/cnv_new` } }
+            : req.url === "/conversations/cnv_new"
+              ? { status: 200, body: cnv("cnv_new") }
+              : { status: 404, body: { _error: { status: 404, title: "Not found", message: "nope" } } },
+        );
+        return { other, front };
+      }),
+      ({ other, front }) =>
+        Effect.gen(function* () {
+          const out = yield* runTool(getConversation, { conversation_id: "cnv_old", include_messages: false }).pipe(
+            Effect.provide(Front.layer({ token: "tok_real", baseUrl: front.url, burstPerSecond: 0 })),
+          );
+          assert.strictEqual(out.conversation.id, "cnv_new");
+          assert.strictEqual(out.merged_into, "cnv_new");
+          assert.strictEqual(other.seen.length, 0, "the Location host was never contacted");
+          assert.deepStrictEqual(front.seen.map((s) => s.url), ["/conversations/cnv_old", "/conversations/cnv_new"]);
+          assert.strictEqual(front.seen[1]!.auth, "Bearer tok_real");
+        }),
+      ({ other, front }) => Effect.promise(() => Promise.all([close(other.server), close(front.server)])),
+    ),
   );
 });
