@@ -29,6 +29,7 @@ export type CliCommand =
       readonly readOnly: boolean;
       readonly tools: ReadonlyArray<string> | undefined;
       readonly maxAccounts: number | undefined;
+      readonly allowedOrigins: ReadonlyArray<string>;
     };
 
 /** A wrong command line or environment; `message` says what to change. Exit code 2. */
@@ -45,6 +46,7 @@ const options = {
   "read-only": { type: "boolean" },
   tools: { type: "string" },
   "max-accounts": { type: "string" },
+  "allow-origin": { type: "string", multiple: true },
 } as const;
 
 const parseIntIn = (flag: string, raw: string, min: number, max: number): number => {
@@ -89,10 +91,20 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
     const host = v.host?.trim() || DEFAULT_HTTP_HOST;
     const port = v.port === undefined ? DEFAULT_HTTP_PORT : parseIntIn("--port", v.port, 0, 65_535);
     const maxAccounts = v["max-accounts"] === undefined ? undefined : parseIntIn("--max-accounts", v["max-accounts"], 1, 10_000);
-    return { kind: "http", host, port, baseUrl, readOnly, tools, maxAccounts };
+    const allowedOrigins = (v["allow-origin"] ?? []).map((o) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(o);
+      } catch {
+        throw new CliUsageError(`--allow-origin takes an origin like https://app.example.com, got ${JSON.stringify(o)}.`);
+      }
+      if (parsed.origin !== o.replace(/\/$/, "")) throw new CliUsageError(`--allow-origin takes an origin (scheme, host, port) without a path, got ${JSON.stringify(o)}.`);
+      return parsed.origin;
+    });
+    return { kind: "http", host, port, baseUrl, readOnly, tools, maxAccounts, allowedOrigins };
   }
 
-  for (const flag of ["host", "port", "max-accounts"] as const) {
+  for (const flag of ["host", "port", "max-accounts", "allow-origin"] as const) {
     if (v[flag] !== undefined) throw new CliUsageError(`--${flag} only applies to --http; add --http or drop --${flag}.`);
   }
   const token = env["FRONT_API_TOKEN"]?.trim();
@@ -127,6 +139,9 @@ Options:
   -p, --port P      Port for --http (default ${DEFAULT_HTTP_PORT}; 0 picks a free one).
   --max-accounts N  With --http, how many Front accounts (distinct tokens) keep a warm client
                     with its own rate limiter and caches (default 64; least recently used go).
+  --allow-origin O  With --http, a browser origin allowed to call the server (repeatable).
+                    Requests with any other Origin header get 403 (DNS-rebinding guard);
+                    server-to-server clients send none.
   --read-only       Expose only tools that never change anything in Front.
   --tools a,b,...   Expose only these tools (names as listed by tools/list, e.g.
                     list-inboxes,list-conversations,get-conversation).

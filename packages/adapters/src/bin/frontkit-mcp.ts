@@ -83,6 +83,7 @@ const main = async (): Promise<void> => {
           readOnly: command.readOnly,
           tools: command.tools,
           maxAccounts: command.maxAccounts,
+          allowedOrigins: command.allowedOrigins,
           log: (line) => process.stderr.write(`frontkit-mcp: ${line}\n`),
         });
       } catch (error) {

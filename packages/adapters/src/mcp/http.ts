@@ -30,6 +30,12 @@ export interface FrontMcpHttpOptions extends ToolSelection {
   readonly maxBodyBytes?: number | undefined;
   /** Offer the front:// resources (default true). */
   readonly resources?: boolean | undefined;
+  /**
+   * Browser origins allowed to call the endpoint (e.g. `https://app.example.com`). Requests that
+   * carry any other `Origin` get 403, as the MCP spec asks against DNS rebinding; server-to-server
+   * clients send no Origin and are unaffected.
+   */
+  readonly allowedOrigins?: ReadonlyArray<string> | undefined;
   /** One line per request and per problem; never contains a token. */
   readonly log?: ((line: string) => void) | undefined;
 }
@@ -102,6 +108,7 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
   void makeTools("frontkit-startup-check").dispose();
   const pool = new AccountPool(makeTools, options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS);
   const inflight = new InflightCalls();
+  const allowedOrigins = new Set(options.allowedOrigins ?? []);
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -115,6 +122,10 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       return;
     }
     if (url.pathname !== path) return sendJsonRpcError(res, 404, -32601, `Not found: the MCP endpoint is POST ${path}.`);
+    const origin = req.headers.origin;
+    if (origin !== undefined && !allowedOrigins.has(origin)) {
+      return sendJsonRpcError(res, 403, -32000, `Origin ${origin} is not allowed; start the server with --allow-origin ${origin} to allow it.`);
+    }
 
     const token = bearerToken(req.headers.authorization);
     if (token === undefined) {

@@ -32,12 +32,18 @@ describe("parseCliArgs", () => {
       readOnly: false,
       tools: undefined,
       maxAccounts: undefined,
+      allowedOrigins: [],
     });
     expect(DEFAULT_HTTP_HOST).toBe("127.0.0.1");
   });
 
   it("parses --http options", () => {
-    expect(parseCliArgs(["--http", "--host", "0.0.0.0", "-p", "0", "--read-only", "--tools", " list-tags, ,get-contact,list-tags", "--max-accounts", "5"], {})).toEqual({
+    expect(
+      parseCliArgs(
+        ["--http", "--host", "0.0.0.0", "-p", "0", "--read-only", "--tools", " list-tags, ,get-contact,list-tags", "--max-accounts", "5", "--allow-origin", "https://a.example", "--allow-origin", "http://localhost:3000/"],
+        {},
+      ),
+    ).toEqual({
       kind: "http",
       host: "0.0.0.0",
       port: 0,
@@ -45,6 +51,7 @@ describe("parseCliArgs", () => {
       readOnly: true,
       tools: ["list-tags", "get-contact"],
       maxAccounts: 5,
+      allowedOrigins: ["https://a.example", "http://localhost:3000"],
     });
   });
 
@@ -55,6 +62,9 @@ describe("parseCliArgs", () => {
     [["--http", "--max-accounts", "0"], /--max-accounts must be between 1/],
     [["--tools", ","], /--tools needs at least one tool name/],
     [["--port", "80"], /--port only applies to --http/],
+    [["--allow-origin", "https://a.example"], /--allow-origin only applies to --http/],
+    [["--http", "--allow-origin", "a.example"], /--allow-origin takes an origin/],
+    [["--http", "--allow-origin", "https://a.example/app"], /without a path/],
     [["--bogus"], /Unknown option '--bogus'[\s\S]*--help/],
     [["extra"], /--help/],
   ])("rejects %j", (argv, message) => {
@@ -70,6 +80,6 @@ describe("parseCliArgs", () => {
   it("help text names every flag it parses", () => {
     const help = helpText("9.9.9");
     expect(help).toContain("frontkit-mcp 9.9.9");
-    for (const flag of ["--http", "--host", "--port", "--max-accounts", "--read-only", "--tools", "--help", "--version"]) expect(help).toContain(flag);
+    for (const flag of ["--http", "--host", "--port", "--max-accounts", "--allow-origin", "--read-only", "--tools", "--help", "--version"]) expect(help).toContain(flag);
   });
 });

@@ -169,7 +169,7 @@ describe("frontkit-mcp --http", () => {
     expect(proxy.requests.length).toBe(before);
   });
 
-  it("answers a raw tools/list POST statelessly (no session id) and GET with 405", async () => {
+  it("answers a raw POST statelessly (no session id), GET with 405, a foreign Origin with 403", async () => {
     const response = await fetch(bin.url, { method: "POST", headers: { ...mcpHeaders, authorization: `Bearer ${TOKEN_A}` }, body: initialize });
     expect(response.status).toBe(200);
     expect(response.headers.get("mcp-session-id")).toBeNull();
@@ -177,6 +177,9 @@ describe("frontkit-mcp --http", () => {
     const get = await fetch(bin.url, { headers: { accept: "text/event-stream", authorization: `Bearer ${TOKEN_A}` } });
     expect(get.status).toBe(405);
     await get.arrayBuffer();
+    const foreign = await fetch(bin.url, { method: "POST", headers: { ...mcpHeaders, authorization: `Bearer ${TOKEN_A}`, origin: "http://evil.example" }, body: initialize });
+    expect(foreign.status).toBe(403);
+    expect(await foreign.text()).toMatch(/--allow-origin/);
     const health = await fetch(new URL("/healthz", bin.url));
     expect(await health.json()).toEqual({ ok: true });
   });
