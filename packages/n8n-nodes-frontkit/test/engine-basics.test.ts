@@ -58,6 +58,23 @@ describe("list operations", () => {
   });
 });
 
+describe("token-paged lists against Prism", () => {
+  it("Conversation → Get Many with Return All stops on Prism's repeated page token", async () => {
+    const result = await runFrontWorkflow({
+      parameters: { resource: "conversation", operation: "getAll", returnAll: true, additionalFields: { statuses: ["assigned", "unassigned"] } },
+      credentials: front.credentials,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items[0]?.json.id).toMatch(/^cnv_/);
+    const requests = front.proxy.requests.filter((r) => r.path === "/conversations");
+    // First page, then the repeated token once: Front's own loop guard, not an endless run.
+    expect(requests.length).toBeGreaterThanOrEqual(1);
+    expect(requests.length).toBeLessThanOrEqual(3);
+    expect(requests[0]?.query.get("q[statuses][0]")).toBe("assigned");
+  });
+});
+
 describe("per-item execution", () => {
   it("Contact → Get runs once per item, resolving expressions per item", async () => {
     front.proxy.on({ path: "/contacts/crd_111" }, status(200, { body: contactBody("crd_111") }));

@@ -37,3 +37,39 @@ describe("Return All across pages (simulated Front)", () => {
     expect(result.items).toHaveLength(7);
   });
 });
+
+describe("token-paged tools (simulated Front)", () => {
+  it("Contact → Get Many with Return All returns every contact across pages", async () => {
+    const result = await runFrontWorkflow({ parameters: { resource: "contact", operation: "getAll", returnAll: true }, credentials: credentials() });
+    expect(result.error).toBeUndefined();
+    expect(result.items).toHaveLength(250);
+    expect(new Set(result.items.map((i) => i.json.id)).size).toBe(250);
+    expect(front.stats().byPath["GET /contacts"] ?? 0).toBeGreaterThanOrEqual(3);
+  });
+
+  it("Contact → Get Many with Limit 120 returns 120 and asks for no more than needed", async () => {
+    const result = await runFrontWorkflow({ parameters: { resource: "contact", operation: "getAll", returnAll: false, limit: 120 }, credentials: credentials() });
+    expect(result.error).toBeUndefined();
+    expect(result.items).toHaveLength(120);
+    expect(front.stats().byPath["GET /contacts"]).toBe(2);
+  });
+
+  it("Conversation → Get Many with Return All pages through every conversation", async () => {
+    const result = await runFrontWorkflow({ parameters: { resource: "conversation", operation: "getAll", returnAll: true }, credentials: credentials() });
+    expect(result.error).toBeUndefined();
+    expect(result.items).toHaveLength(260);
+    expect(new Set(result.items.map((i) => i.json.id)).size).toBe(260);
+  });
+
+  it("Conversation → Get Many filters by statuses (multi-options) and inbox", async () => {
+    const inbox = front.dataset.inboxId(0);
+    const result = await runFrontWorkflow({
+      parameters: { resource: "conversation", operation: "getAll", returnAll: true, additionalFields: { inboxIds: [inbox], statuses: ["archived"] } },
+      credentials: credentials(),
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.items.length).toBeGreaterThan(0);
+    for (const item of result.items) expect(item.json.status).toBe("archived");
+    expect(Object.keys(front.stats().byPath).every((p) => p === `GET /inboxes/${inbox}/conversations`)).toBe(true);
+  });
+});

@@ -86,19 +86,26 @@ export const runOperation = async (
     const all = asItems(isRecord(output) ? output[listKey] : undefined);
     return returnAll ? all : all.slice(0, limit);
   }
-  const { limitKey, tokenKey, nextKey, maxPageSize } = plan.paging;
+  const { limitKey, tokenKey, nextKey, maxPageSize, auto } = plan.paging;
   const collected: IDataObject[] = [];
   const seen = new Set<string>();
   let pageToken: string | undefined;
   for (;;) {
+    const remaining = limit - collected.length;
+    // With the tool's own auto-paging one call brings up to max_results (its pages stay on
+    // the configured base URL); the node continues from its next token beyond that.
     const pageInput = {
       ...(isRecord(input) ? input : {}),
-      [limitKey]: Math.min(maxPageSize, limit - collected.length),
+      [limitKey]: Math.min(maxPageSize, remaining),
+      ...(auto !== undefined ? { [auto.flagKey]: true, [auto.maxKey]: Math.min(auto.maxResults, remaining) } : {}),
       ...(pageToken !== undefined ? { [tokenKey]: pageToken } : {}),
     };
     const output = await tools.invoke(name, pageInput, options);
     collected.push(...asItems(isRecord(output) ? output[listKey] : undefined));
     const next = isRecord(output) ? output[nextKey] : undefined;
+    // A tool that stopped on its own filter (e.g. stopped_by_date_filter) has nothing further to give.
+    const stopped = isRecord(output) && Object.entries(output).some(([k, v]) => k.startsWith("stopped") && v === true);
+    if (stopped) break;
     // Front (and its mock) can hand back a token already followed: stop instead of looping.
     if (typeof next !== "string" || next === "" || seen.has(next) || collected.length >= limit) break;
     seen.add(next);

@@ -39,6 +39,8 @@ export type FieldKind =
   | { readonly type: "string" }
   | { readonly type: "number"; readonly integer: boolean; readonly min?: number; readonly max?: number }
   | { readonly type: "boolean" }
+  /** A union of scalars (e.g. ISO date or unix seconds): one text field, numbers recognised. */
+  | { readonly type: "scalar"; readonly accepts: ReadonlyArray<"string" | "number" | "boolean"> }
   | { readonly type: "options"; readonly values: ReadonlyArray<string | number> }
   | { readonly type: "multiOptions"; readonly values: ReadonlyArray<string | number> }
   | { readonly type: "stringList" }
@@ -115,7 +117,7 @@ const withoutNull = (schema: JsonSchema, root: JsonSchema): JsonSchema => {
       // "id or alias" style unions: every member is a string, so one text field takes them all.
       return { type: "string", ...(s.description !== undefined ? { description: s.description } : {}) };
     }
-    return s;
+    return members.length === union.length ? s : { ...s, anyOf: members };
   }
   const types = typesOf(s).filter((t) => t !== "null");
   if (types.length === 1 && typesOf(s).length > 1) return { ...s, type: types[0] as string };
@@ -128,8 +130,21 @@ const enumValues = (schema: JsonSchema): ReadonlyArray<string | number> | undefi
   return values.every((v) => typeof v === "string" || typeof v === "number") ? (values as ReadonlyArray<string | number>) : undefined;
 };
 
+const SCALARS = ["string", "number", "integer", "boolean"];
+
+// anyOf [number, string] and the like: every member a scalar.
+const scalarUnion = (schema: JsonSchema, root: JsonSchema): ReadonlyArray<"string" | "number" | "boolean"> | undefined => {
+  const union = schema.anyOf ?? schema.oneOf;
+  if (union === undefined || union.length === 0) return undefined;
+  const types = union.map((m) => typesOf(resolveRef(m, root)));
+  if (!types.every((t) => t.length === 1 && SCALARS.includes(t[0] as string))) return undefined;
+  return [...new Set(types.map((t) => (t[0] === "integer" ? "number" : (t[0] as "string" | "number" | "boolean"))))];
+};
+
 const kindOf = (key: string, raw: JsonSchema, root: JsonSchema, depth: number): FieldKind => {
   const schema = withoutNull(raw, root);
+  const scalars = scalarUnion(schema, root);
+  if (scalars !== undefined) return { type: "scalar", accepts: scalars };
   const types = typesOf(schema);
   const type = types.length === 1 ? types[0] : undefined;
   const loadable = LOAD_OPTIONS_BY_KEY[key];

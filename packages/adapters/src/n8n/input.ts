@@ -52,6 +52,13 @@ export const decodeValue = (spec: FieldSpec, value: unknown): unknown => {
       throw new FieldValueError(spec.displayName, `${spec.displayName} must be a number.`);
     case "boolean":
       return typeof value === "boolean" ? value : value === "true" ? true : value === "false" ? false : value;
+    case "scalar": {
+      if (typeof value !== "string") return kind.accepts.includes(typeof value as "number") ? value : String(value);
+      const text = value.trim();
+      if (kind.accepts.includes("number") && /^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+      if (kind.accepts.includes("boolean") && (text === "true" || text === "false")) return text === "true";
+      return text;
+    }
     case "options":
       return value;
     case "multiOptions":

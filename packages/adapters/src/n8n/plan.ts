@@ -9,7 +9,15 @@ import { type OperationPlacement, placementOf } from "./operations.js";
 /** How "Return All" / "Limit" are honoured for a list operation. */
 export type Paging =
   /** The tool pages itself (`limit` + `page_token` in, a next token out): the node follows the tokens. */
-  | { readonly mode: "token"; readonly limitKey: string; readonly tokenKey: string; readonly nextKey: string; readonly maxPageSize: number }
+  | {
+      readonly mode: "token";
+      readonly limitKey: string;
+      readonly tokenKey: string;
+      readonly nextKey: string;
+      readonly maxPageSize: number;
+      /** The tool's own bounded auto-paging (`auto_paginate` + `max_results`), used when present. */
+      readonly auto?: { readonly flagKey: string; readonly maxKey: string; readonly maxResults: number };
+    }
   /** The tool returns everything at once: the node trims to Limit. */
   | { readonly mode: "all" };
 
@@ -40,6 +48,8 @@ export interface OperationPlan {
 const TOKEN_KEYS = ["page_token", "cursor"];
 const NEXT_KEYS = ["next_page_token", "page_token", "next_cursor", "next"];
 const LIMIT_KEYS = ["limit", "page_size"];
+const AUTO_KEYS = ["auto_paginate", "auto_paging"];
+const MAX_KEYS = ["max_results", "max_items"];
 
 const typeIs = (s: JsonSchema | undefined, type: string): boolean =>
   s !== undefined && (s.type === type || (Array.isArray(s.type) && s.type.includes(type)) || (s.anyOf ?? []).some((m) => typeIs(m, type)));
@@ -78,15 +88,21 @@ export const planOf = (tool: ToolCatalogEntry): OperationPlan => {
   const tokenKey = TOKEN_KEYS.find((k) => inputKeys.includes(k));
   const nextKey = NEXT_KEYS.find((k) => outputKeys.includes(k));
   const maxPageSize = (limitKey !== undefined ? input.properties?.[limitKey]?.maximum : undefined) ?? 100;
+  const flagKey = AUTO_KEYS.find((k) => inputKeys.includes(k));
+  const maxKey = MAX_KEYS.find((k) => inputKeys.includes(k));
+  const auto =
+    flagKey !== undefined && maxKey !== undefined
+      ? { flagKey, maxKey, maxResults: input.properties?.[maxKey]?.maximum ?? 1000 }
+      : undefined;
   const paging: Paging | undefined =
     listKey === undefined
       ? undefined
       : limitKey !== undefined && tokenKey !== undefined && nextKey !== undefined
-        ? { mode: "token", limitKey, tokenKey, nextKey, maxPageSize }
+        ? { mode: "token", limitKey, tokenKey, nextKey, maxPageSize, ...(auto !== undefined ? { auto } : {}) }
         : { mode: "all" };
   const attachments = attachmentsOf(input);
   const hidden = new Set<string>([
-    ...(paging?.mode === "token" ? [paging.limitKey, paging.tokenKey] : []),
+    ...(paging?.mode === "token" ? [paging.limitKey, paging.tokenKey, ...(paging.auto !== undefined ? [paging.auto.flagKey, paging.auto.maxKey] : [])] : []),
     ...(attachments !== undefined ? [attachments.key] : []),
   ]);
   return {

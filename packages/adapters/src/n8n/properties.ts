@@ -40,6 +40,8 @@ export const propertyOf = (spec: FieldSpec): INodeProperties => {
       };
     case "boolean":
       return { ...base, type: "boolean", default: typeof spec.default === "boolean" ? spec.default : false };
+    case "scalar":
+      return { ...base, type: "string", default: spec.default !== undefined ? String(spec.default) : "" };
     case "options":
       return {
         ...base,
