@@ -107,7 +107,7 @@ const fetchConversation = Effect.fn("fetchConversation")(function* (
 });
 
 /** get-conversation tool definition. */
-export const getConversation = defineTool({
+export const getConversation = defineTool<GetConversationInput, GetConversationOutput>({
   name: "get-conversation",
   title: "Get conversation",
   description:

@@ -64,7 +64,7 @@ export const contactsQuery = (input: ListContactsInput) => {
 };
 
 /** list-contacts tool definition. */
-export const listContacts = defineTool({
+export const listContacts = defineTool<ListContactsInput, ListContactsOutput>({
   name: "list-contacts",
   title: "List contacts",
   description:

@@ -123,7 +123,7 @@ export const mergeNewestFirst = (lists: ReadonlyArray<ReadonlyArray<Conversation
 };
 
 /** list-conversations tool definition. */
-export const listConversations = defineTool({
+export const listConversations = defineTool<ListConversationsInput, ListConversationsOutput>({
   name: "list-conversations",
   title: "List conversations",
   description:
