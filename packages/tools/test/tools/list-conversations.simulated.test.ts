@@ -1,0 +1,68 @@
+/**
+ * list-conversations (and get-conversation's message paging) against the
+ * testkit's simulated Front: real multi-page lists with `_pagination.next` on a
+ * foreign company host, so request counts show what the date filter saves.
+ */
+import { type SimulatedFront, startSimulatedFront } from "@frontkit/testkit";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createFrontTools, type FrontTools } from "../../src/index.js";
+
+let front: SimulatedFront;
+let tools: FrontTools;
+
+beforeAll(async () => {
+  front = await startSimulatedFront({ perMinute: 10_000, burstPerSecond: 1_000 });
+  tools = createFrontTools({ token: "tok_sim", baseUrl: front.url, burstPerSecond: 0 });
+});
+afterAll(async () => {
+  await tools?.dispose();
+  await front?.stop();
+});
+beforeEach(() => front.reset());
+
+describe("list-conversations against the simulated Front", () => {
+  it("updated_after stops after the page that reaches older conversations (3 of 6 pages)", async () => {
+    const d = front.dataset;
+    // Conversation i was updated at EPOCH - 60 i: everything newer than #120 is #0..#119.
+    const out = await tools.listConversations({ updated_after: d.conversationUpdatedAt(120), auto_paginate: true, max_results: 2000, limit: 50 });
+    expect(out.count).toBe(120);
+    expect(out.stopped_by_date_filter).toBe(true);
+    expect(out.conversations.at(-1)!.id).toBe(d.conversationId(119));
+    expect(front.stats().byPath["GET /conversations"]).toBe(3);
+
+    front.reset();
+    const all = await tools.listConversations({ auto_paginate: true, max_results: 2000, limit: 50 });
+    expect(all.count).toBe(300);
+    expect(all.stopped_by_date_filter).toBe(false);
+    expect(front.stats().byPath["GET /conversations"]).toBe(6);
+  });
+
+  it("several inboxes merge newest first with each conversation's inbox", async () => {
+    const d = front.dataset;
+    const inboxIds = [0, 1, 2].map((i) => d.inboxId(i));
+    const out = await tools.listConversations({ inbox_ids: inboxIds, auto_paginate: true, max_results: 60, limit: 25 });
+    expect(out.count).toBe(60);
+    // Inbox of conversation i is i % 3, so the merge of the three is exactly #0..#59 in order.
+    expect(out.conversations.map((c) => c.id)).toEqual(Array.from({ length: 60 }, (_, i) => d.conversationId(i)));
+    for (const [i, c] of out.conversations.entries()) expect(c.inbox_ids).toEqual([d.inboxId(d.conversationInbox(i))]);
+    expect(front.stats().rateLimited).toBe(0);
+  });
+
+  it("page_token continues exactly where the previous page ended", async () => {
+    const first = await tools.listConversations({ limit: 30 });
+    const second = await tools.listConversations({ limit: 30, page_token: first.next_page_token! });
+    expect(second.conversations[0]!.id).toBe(front.dataset.conversationId(30));
+  });
+
+  it("get-conversation pages its messages up to max_messages", async () => {
+    const d = front.dataset;
+    let i = 0;
+    while (d.messageCount(i) < 3) i++;
+    const out = await tools.getConversation({ conversation_id: d.conversationId(i), max_messages: 2 });
+    expect(out.message_count).toBe(2);
+    expect(out.more_messages).toBe(true);
+    const all = await tools.getConversation({ conversation_id: d.conversationId(i), max_messages: 500 });
+    expect(all.message_count).toBe(d.messageCount(i));
+    expect(all.more_messages).toBe(false);
+  });
+});
