@@ -39,7 +39,7 @@ export const ListConversationsInput = Schema.Struct({
     ),
   ).annotate({ description: "Inboxes (inb_…) to list; none = every conversation the token can see." }),
   statuses: Schema.optionalKey(Schema.Array(ConversationStatusFilter).check(Schema.isUnique({ message: "must not repeat a status" }))).annotate({
-    description: "Only these statuses: assigned, unassigned, archived, trashed (default: Front's default, open ones).",
+    description: "Only these statuses: assigned, unassigned, archived, trashed (default: no status filter, Front decides).",
   }),
   status_categories: Schema.optionalKey(Schema.Array(StatusCategory).check(Schema.isUnique({ message: "must not repeat a category" }))).annotate({
     description: "Companies with ticketing: only these ticket status categories (open, waiting, resolved). Not together with statuses.",
