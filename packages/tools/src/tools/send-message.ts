@@ -1,0 +1,173 @@
+/**
+ * send-message: a reply in a conversation, or a new message from a channel.
+ *
+ * Sending is not idempotent: the boundary is told so, and retries only a 429
+ * (Front did not process it), never a 5xx or a timeout, which may have sent the
+ * message already. With attachments the body goes as multipart, because Front
+ * silently drops attachments sent as JSON.
+ */
+import { type FrontClient, type NewMessageBody, type ReplyBody, sendNewMessage, sendReply } from "@frontkit/core";
+import { Effect, Schema } from "effect";
+import { attachmentIssues, type MessageAttachment, toCoreAttachment } from "../attachments.js";
+import { decodeToolInput, defineTool } from "../definition.js";
+import { type FrontToolError, invalidInput } from "../errors.js";
+import { Front } from "../front.js";
+import { unexpectedBody } from "../http-errors.js";
+import { decodeBody } from "../pagination.js";
+import { AcceptedMessage, ChannelSummary, SendMessageInput, SendMessageOutput } from "../schemas/message.js";
+import { mergedIdFromLocation } from "./get-conversation.js";
+
+const NEW_OPERATION = "POST /channels/{channel_id}/messages";
+const REPLY_OPERATION = "POST /conversations/{conversation_id}/messages";
+const CHANNELS_OPERATION = "GET /inboxes/{inbox_id}/channels";
+
+/** A send-message request whose attachments may also be bytes (library users). */
+export type SendMessageRequest = Omit<SendMessageInput, "attachments"> & { readonly attachments?: ReadonlyArray<MessageAttachment> };
+
+const ChannelList = Schema.Struct({ _results: Schema.Array(ChannelSummary) });
+
+const describeChannel = (c: ChannelSummary) => [c.id, c.type, c.address].filter((v) => typeof v === "string" && v.length > 0).join(" ");
+
+/** An inbox id where a channel id belongs: Front would answer 404, so use the inbox's only channel or say which to pick. */
+export const channelOfInbox = Effect.fn("channelOfInbox")(function* (
+  inboxId: string,
+): Effect.fn.Return<ChannelSummary, FrontToolError, Front> {
+  const front = yield* Front;
+  const response = yield* front.request(
+    CHANNELS_OPERATION,
+    (client: FrontClient, signal: AbortSignal) => client.GET("/inboxes/{inbox_id}/channels", { params: { path: { inbox_id: inboxId } }, signal }),
+    { idempotent: true },
+  );
+  const { _results: channels } = yield* decodeBody(ChannelList, CHANNELS_OPERATION, response.status)(response.data);
+  if (channels.length === 1) return channels[0]!;
+  const message =
+    channels.length === 0
+      ? `${inboxId} is an inbox id and the inbox has no channel to send from; pass a channel id (cha_…)`
+      : `${inboxId} is an inbox id, not a channel id, and the inbox has ${channels.length} channels; pass one of them as channel_id: ${channels.map(describeChannel).join("; ")}`;
+  return yield* invalidInput([{ path: "channel_id", message }], { operation: "send-message", summary: "An inbox id is not a channel id" });
+});
+
+/** The JSON fields Front takes for this message (attachments go separately). */
+// The generated type marks `options.archive` required (it has a default); Front treats it as optional.
+const messageFields = (input: SendMessageRequest, channelId: string | undefined): ReplyBody =>
+  ({
+  body: input.body,
+  ...(input.to === undefined ? {} : { to: [...input.to] }),
+  ...(input.cc === undefined ? {} : { cc: [...input.cc] }),
+  ...(input.bcc === undefined ? {} : { bcc: [...input.bcc] }),
+  ...(input.subject === undefined ? {} : { subject: input.subject }),
+  ...(input.text === undefined ? {} : { text: input.text }),
+  ...(input.quote_body === undefined ? {} : { quote_body: input.quote_body }),
+  ...(input.sender_name === undefined ? {} : { sender_name: input.sender_name }),
+  ...(input.author_id === undefined ? {} : { author_id: input.author_id }),
+  ...(input.signature_id === undefined ? {} : { signature_id: input.signature_id }),
+  ...(input.should_add_default_signature === undefined ? {} : { should_add_default_signature: input.should_add_default_signature }),
+  ...(input.options === undefined
+    ? {}
+    : {
+        options: {
+          ...(input.options.tag_ids === undefined ? {} : { tag_ids: [...input.options.tag_ids] }),
+          ...(input.options.archive === undefined ? {} : { archive: input.options.archive }),
+        },
+      }),
+  ...(channelId === undefined ? {} : { channel_id: channelId }),
+  }) as ReplyBody;
+
+/**
+ * Sends a message (the program behind the tool; library users may pass attachments as bytes).
+ * The input is assumed decoded by SendMessageInput, except byte attachments, which are checked here.
+ */
+export const sendMessageProgram = Effect.fn("sendMessage")(function* (
+  input: SendMessageRequest,
+): Effect.fn.Return<SendMessageOutput, FrontToolError, Front> {
+  const attachments = input.attachments ?? [];
+  const problems = attachmentIssues(attachments);
+  if (problems.length > 0) return yield* invalidInput(problems, { operation: "send-message", summary: "Invalid attachments" });
+  const front = yield* Front;
+
+  let channelId = input.channel_id;
+  let fromInbox: string | undefined;
+  if (channelId?.startsWith("inb_") === true) {
+    fromInbox = channelId;
+    channelId = (yield* channelOfInbox(channelId)).id;
+  }
+  const send = { attachments: attachments.map(toCoreAttachment) };
+  const base = {
+    attachment_count: attachments.length,
+    ...(fromInbox === undefined
+      ? {}
+      : { resolved_from_inbox_id: fromInbox, note: `${fromInbox} is an inbox; sent through its only channel ${channelId}.` }),
+  };
+
+  if (input.conversation_id === undefined) {
+    const target = channelId!;
+    const response = yield* front.request(
+      NEW_OPERATION,
+      (client: FrontClient, signal: AbortSignal) =>
+        sendNewMessage(client, target, messageFields(input, undefined) as NewMessageBody, { ...send, signal }),
+      { idempotent: false },
+    );
+    const accepted = yield* decodeBody(AcceptedMessage, NEW_OPERATION, response.status)(response.data ?? {});
+    return {
+      status: accepted.status ?? "accepted",
+      ...(typeof accepted.message_uid === "string" ? { message_uid: accepted.message_uid } : {}),
+      kind: "new" as const,
+      channel_id: target,
+      ...base,
+    };
+  }
+
+  const fields = messageFields(input, channelId);
+  const reply = (conversationId: string, accept: ReadonlyArray<number>) =>
+    front.request(
+      REPLY_OPERATION,
+      (client: FrontClient, signal: AbortSignal) => sendReply(client, conversationId, fields, { ...send, signal }),
+      { idempotent: false, accept },
+    );
+  let conversationId = input.conversation_id;
+  // A merged conversation answers 301 without posting anything, so sending once more to the survivor cannot duplicate.
+  let response = yield* reply(conversationId, [301]);
+  if (response.status === 301) {
+    const merged = mergedIdFromLocation(response.headers.get("location"));
+    if (merged === undefined || merged === conversationId) {
+      return yield* unexpectedBody(REPLY_OPERATION, 301, "a merge redirect without a new conversation id in its Location", response.headers.get("x-request-id") ?? undefined);
+    }
+    conversationId = merged;
+    response = yield* reply(conversationId, []);
+  }
+  const accepted = yield* decodeBody(AcceptedMessage, REPLY_OPERATION, response.status)(response.data ?? {});
+  return {
+    status: accepted.status ?? "accepted",
+    ...(typeof accepted.message_uid === "string" ? { message_uid: accepted.message_uid } : {}),
+    kind: "reply" as const,
+    conversation_id: conversationId,
+    ...(conversationId === input.conversation_id ? {} : { requested_conversation_id: input.conversation_id, merged_into: conversationId }),
+    ...(channelId === undefined ? {} : { channel_id: channelId }),
+    ...base,
+  };
+});
+
+/** Sends a message with attachments given as bytes: the rest of the input is decoded like the tool's; nothing is sent if anything is invalid. */
+export const sendMessageWithBytes = (
+  input: Omit<SendMessageInput, "attachments">,
+  attachments: ReadonlyArray<MessageAttachment>,
+): Effect.Effect<SendMessageOutput, FrontToolError, Front> =>
+  Effect.flatMap(decodeToolInput(sendMessage, input), (decoded) =>
+    sendMessageProgram({ ...decoded, attachments: [...(decoded.attachments ?? []), ...attachments] }),
+  );
+
+/** send-message tool definition. */
+export const sendMessage = defineTool({
+  name: "send-message",
+  title: "Send message",
+  description:
+    "Use this to send a message through Front: with conversation_id (cnv_…) it replies in that conversation; otherwise it starts a new conversation from channel_id " +
+    "(cha_… or a channel alias alt:address:support@example.com; an inbox id inb_… is resolved to its channel when it has exactly one, else the error lists the channels to choose from). " +
+    "A new message needs at least one recipient in to. Fields are Front's: to, cc, bcc, subject, body (HTML or text), text, sender_name, author_id, options { tag_ids, archive }, signature_id, should_add_default_signature, quote_body (replies). " +
+    "Attachments: [{ filename, content_type, data_base64 }], at most 25 MB in total. Front queues the message: the result is { status: accepted, message_uid, kind, conversation_id or channel_id used, … }. " +
+    "Not idempotent: it is retried only when Front says it is rate-limited, never after a server error or timeout (check with the message_uid before re-sending).",
+  input: SendMessageInput,
+  output: SendMessageOutput,
+  annotations: { readOnly: false, destructive: false, idempotent: false, openWorld: true },
+  run: (input) => sendMessageProgram(input),
+});
