@@ -6,6 +6,7 @@
  */
 import type { AnyToolDefinition, ToolAnnotations } from "./definition.js";
 import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
+import { addTag } from "./tools/add-tag.js";
 import { createContact } from "./tools/create-contact.js";
 import { getContact } from "./tools/get-contact.js";
 import { getConversation } from "./tools/get-conversation.js";
@@ -14,11 +15,14 @@ import { listConversations } from "./tools/list-conversations.js";
 import { listInboxes } from "./tools/list-inboxes.js";
 import { listTags } from "./tools/list-tags.js";
 import { listTeammates } from "./tools/list-teammates.js";
+import { rawApiRequest } from "./tools/raw-api-request.js";
+import { sendMessage } from "./tools/send-message.js";
 
 const byName = (a: AnyToolDefinition, b: AnyToolDefinition) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
 /** Every tool keyed by its kebab-case name, with its precise types (the facade's methods derive from it). */
 export const tools = {
+  "add-tag": addTag,
   "create-contact": createContact,
   "get-contact": getContact,
   "get-conversation": getConversation,
@@ -27,6 +31,8 @@ export const tools = {
   "list-inboxes": listInboxes,
   "list-tags": listTags,
   "list-teammates": listTeammates,
+  "raw-api-request": rawApiRequest,
+  "send-message": sendMessage,
 } as const satisfies Record<string, AnyToolDefinition>;
 
 /** All tools, sorted by name. */
