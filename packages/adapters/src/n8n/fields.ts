@@ -127,7 +127,15 @@ const withoutNull = (schema: JsonSchema, root: JsonSchema): JsonSchema => {
 const enumValues = (schema: JsonSchema): ReadonlyArray<string | number> | undefined => {
   const values = schema.enum ?? (schema.const !== undefined ? [schema.const] : undefined);
   if (values === undefined || values.length === 0) return undefined;
-  return values.every((v) => typeof v === "string" || typeof v === "number") ? (values as ReadonlyArray<string | number>) : undefined;
+  if (!values.every((v) => typeof v === "string" || typeof v === "number")) return undefined;
+  // Schemas that accept "GET" and "get" alike need only one menu entry.
+  const seen = new Set<string>();
+  return (values as ReadonlyArray<string | number>).filter((v) => {
+    const key = typeof v === "string" ? v.toLowerCase() : `#${v}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 };
 
 const SCALARS = ["string", "number", "integer", "boolean"];

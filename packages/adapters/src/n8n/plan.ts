@@ -54,10 +54,14 @@ const MAX_KEYS = ["max_results", "max_items"];
 const typeIs = (s: JsonSchema | undefined, type: string): boolean =>
   s !== undefined && (s.type === type || (Array.isArray(s.type) && s.type.includes(type)) || (s.anyOf ?? []).some((m) => typeIs(m, type)));
 
-// A list tool answers { <things>: [...], count?, next_page_token? }: exactly one array of objects.
+// A list tool answers { <things>: [...], count?, next_page_token? }: exactly one array of
+// objects and no single object beside it ({ conversation, messages } is one conversation).
 const listKeyOf = (output: JsonSchema): string | undefined => {
-  const arrays = Object.entries(output.properties ?? {}).filter(([, s]) => typeIs(s, "array") && typeIs(s.items ?? (s.anyOf ?? []).find((m) => m.items)?.items, "object"));
-  return arrays.length === 1 ? arrays[0]?.[0] : undefined;
+  const props = Object.entries(output.properties ?? {});
+  const itemsOf = (s: JsonSchema) => s.items ?? (s.anyOf ?? []).find((m) => m.items)?.items;
+  const arrays = props.filter(([, s]) => typeIs(s, "array") && typeIs(itemsOf(s), "object"));
+  const objects = props.filter(([, s]) => typeIs(s, "object"));
+  return arrays.length === 1 && objects.length === 0 ? arrays[0]?.[0] : undefined;
 };
 
 const attachmentsOf = (input: JsonSchema): AttachmentsPlan | undefined => {

@@ -147,3 +147,10 @@ describe("decodeObject", () => {
     expect(() => decodeObject(specs, { limit: "ten" })).toThrow("Limit must be a number.");
   });
 });
+
+describe("enums accepted in any case", () => {
+  it("offers one option per value, keeping the first spelling", () => {
+    const [method] = fieldsOfSchema({ type: "object", properties: { method: { type: "string", enum: ["GET", "POST", "get", "post"] } } });
+    expect(method?.kind).toEqual({ type: "options", values: ["GET", "POST"] });
+  });
+});

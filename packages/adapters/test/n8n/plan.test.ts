@@ -103,3 +103,16 @@ describe("nodeDescription", () => {
     expect(limit?.displayOptions?.show?.returnAll).toEqual([false]);
   });
 });
+
+describe("single resources with a nested list", () => {
+  it("treats { conversation, messages } as one item, not a list of messages", () => {
+    const getConversation = entry(
+      "get-conversation",
+      { type: "object", required: ["conversation_id"], properties: { conversation_id: { type: "string" }, include_messages: { type: "boolean" } } },
+      { type: "object", properties: { conversation: { type: "object" }, messages: { type: "array", items: { type: "object" } }, message_count: { type: "integer" } } },
+    );
+    const plan = planOf(getConversation);
+    expect(plan.listKey).toBeUndefined();
+    expect(plan.paging).toBeUndefined();
+  });
+});
