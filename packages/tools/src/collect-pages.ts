@@ -79,9 +79,10 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
       consumed++;
       if (decision === "keep") items.push(item);
     }
+    // Progress counts pages: it must grow with every report (MCP requires it), which an item count may not.
     yield* reportProgress({
-      progress: items.length,
-      total: options.maxResults,
+      progress: pages,
+      total: Math.min(maxPages, Math.ceil(options.maxResults / pageSize)),
       message: `${options.operation}: ${items.length} item(s) from ${pages} page(s)`,
     });
     const next = page.nextPageToken;

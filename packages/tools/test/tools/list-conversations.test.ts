@@ -82,7 +82,8 @@ describe("list-conversations", () => {
       assert.deepStrictEqual(out.conversations.map((c) => c.id), ["cnv_1", "cnv_2", "cnv_3"]);
       assert.strictEqual(out.stopped_by_date_filter, true);
       assert.isUndefined(out.next_page_token);
-      assert.deepStrictEqual(progress.map((p) => p.progress), [2, 3]);
+      assert.deepStrictEqual(progress.map((p) => p.progress), [1, 2]);
+      assert.include(progress[1]!.message, "3 item(s)");
     }),
   );
 
@@ -139,9 +140,14 @@ describe("list-conversations", () => {
           return page(items, `https://acme.api.frontapp.com/x?page_token=${n + 1}`);
         },
       ]);
+      const progress: ProgressUpdate[] = [];
       const out = yield* runTool(listConversations, { inbox_ids: ["inb_a", "inb_b"], auto_paginate: true, max_results: 30, limit: 10 }).pipe(
+        Effect.provideService(ProgressReporter, (p) => progress.push(p)),
         Effect.provide(layer({ fetch })),
       );
+      // Concurrent inboxes still give one strictly growing progress count (MCP requires it).
+      assert.deepStrictEqual(progress.map((p) => p.progress), [1, 2, 3, 4, 5, 6]);
+      assert.isTrue(progress.every((p) => p.total === 6));
       assert.strictEqual(out.count, 30);
       const keys = out.conversations.map((c) => c.updated_at!);
       assert.deepStrictEqual(keys, [...keys].sort((a, b) => b - a));
