@@ -22,7 +22,7 @@ export const editDistance = (a: string, b: string): number => {
 
 /**
  * The candidates closest to `wanted` (case-insensitive): those containing it or contained in it first,
- * then by edit distance; candidates further than about half their length away are left out as noise.
+ * then by edit distance (to the whole name or its prefix); candidates further than about half the shorter length away are left out as noise.
  */
 export const closestMatches = <A>(wanted: string, candidates: ReadonlyArray<A>, keyOf: (a: A) => string, limit = 5): ReadonlyArray<A> => {
   const w = wanted.toLowerCase();
@@ -30,8 +30,10 @@ export const closestMatches = <A>(wanted: string, candidates: ReadonlyArray<A>, 
     .map((candidate) => {
       const key = keyOf(candidate).toLowerCase();
       const contains = key.length > 0 && w.length > 0 && (key.includes(w) || w.includes(key));
-      const distance = editDistance(w, key);
-      return { candidate, contains, distance, near: distance <= Math.max(2, Math.ceil(Math.max(w.length, key.length) / 2)) };
+      // A typo at the start of a longer name ("Biling" for "Billing dispute") is near its prefix, not the whole.
+      const prefix = key.length > w.length ? editDistance(w, key.slice(0, w.length)) + 1 : Number.POSITIVE_INFINITY;
+      const distance = Math.min(editDistance(w, key), prefix);
+      return { candidate, contains, distance, near: distance <= Math.max(2, Math.ceil(Math.min(w.length, key.length) / 2)) };
     })
     .filter((s) => s.contains || s.near)
     .sort((x, y) => (x.contains === y.contains ? x.distance - y.distance : x.contains ? -1 : 1))
