@@ -85,7 +85,8 @@ const attachmentsOf = (input: JsonSchema): AttachmentsPlan | undefined => {
 export const planOf = (tool: ToolCatalogEntry): OperationPlan => {
   const input = tool.inputJsonSchema as JsonSchema;
   const output = tool.outputJsonSchema as JsonSchema;
-  const listKey = listKeyOf(output);
+  // Only read-only tools list things: add-tag answers { conversation_id, tags: [...] } about one conversation.
+  const listKey = tool.annotations.readOnlyHint ? listKeyOf(output) : undefined;
   const inputKeys = Object.keys(input.properties ?? {});
   const outputKeys = Object.keys(output.properties ?? {});
   const limitKey = LIMIT_KEYS.find((k) => inputKeys.includes(k));

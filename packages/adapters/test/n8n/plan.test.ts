@@ -116,3 +116,17 @@ describe("single resources with a nested list", () => {
     expect(plan.paging).toBeUndefined();
   });
 });
+
+describe("write tools", () => {
+  it("are never lists, even when their answer holds an array of objects", () => {
+    const addTag = {
+      ...entry("add-tag", { type: "object", properties: { conversation_id: { type: "string" } } }, {
+        type: "object",
+        properties: { conversation_id: { type: "string" }, tags: { type: "array", items: { type: "object" } } },
+      }),
+      annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+    } as ToolCatalogEntry;
+    expect(planOf(addTag).listKey).toBeUndefined();
+    expect(planOf(addTag).paging).toBeUndefined();
+  });
+});
