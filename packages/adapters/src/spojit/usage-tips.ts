@@ -17,22 +17,22 @@ export const frontUsageTips: ReadonlyArray<SpojitUsageTip> = [
     id: "send-message-needs-a-channel",
     title: "send-message takes a channel id (cha_…), not an inbox id (inb_…)",
     text:
-      "Front sends from a channel (an email address, SMS number, …) that belongs to an inbox. Pass channel_id (cha_…) to start a new conversation; to reply, pass the conversation_id instead. An inbox id (inb_…) is rejected as INVALID_INPUT before anything is sent. Find channel ids with raw-api-request GET /inboxes/{inbox_id}/channels.",
+      "Front sends from a channel (an email address, SMS number, …) that belongs to an inbox. Pass channel_id (cha_…, or an alias such as alt:address:support@example.com) to start a new conversation; to reply, pass conversation_id instead. An inbox id (inb_…) works only when that inbox has exactly one channel; otherwise the call fails and lists the inbox's channels to choose from. Find channel ids with raw-api-request GET /inboxes/{inbox_id}/channels and store the one you need.",
     tools: ["send-message", "list-inboxes", "raw-api-request"],
   },
   {
     id: "tags-must-exist",
     title: "Tags must already exist",
     text:
-      "add-tag accepts tag ids or names but never creates a tag. A name that matches no tag fails with NOT_FOUND and lists the nearest existing names, so a typo does not silently create clutter. Create tags in Front first (or with raw-api-request POST /tags).",
+      "add-tag accepts tag ids (tag_ids) or names (tag_names, matched case-insensitively) but never creates a tag. A name that matches no tag fails with NOT_FOUND and lists the nearest existing names in suggestions, so a typo does not silently create clutter. Create tags in Front first (or with raw-api-request POST /tags).",
     tools: ["add-tag", "list-tags"],
   },
   {
     id: "merged-conversations-change-ids",
     title: "Merged conversations change ids",
     text:
-      "When conversations are merged, Front answers the old id with a redirect. get-conversation follows it and reports the id it ended up on: store that id for later steps, because tagging or replying to the old id fails.",
-    tools: ["get-conversation", "add-tag", "send-message"],
+      "When conversations are merged, Front answers the old id with a redirect. get-conversation and add-tag follow it and name the surviving conversation in merged_into: store that id and use it in later steps instead of the old one.",
+    tools: ["get-conversation", "add-tag"],
   },
   {
     id: "retries-and-rate-limits",
@@ -45,14 +45,14 @@ export const frontUsageTips: ReadonlyArray<SpojitUsageTip> = [
     id: "paging",
     title: "Lists are paged: limit is at most 100",
     text:
-      "list-contacts and list-conversations return at most `limit` items (up to 100) per page and a page_token for the next page. Pass that page_token back to continue, or ask for more items in one call and let the tool follow pages for you up to its maximum.",
+      "list-contacts and list-conversations return one page by default (limit up to 100) and a next_page_token: pass it back as page_token to continue. Or set auto_paginate: true with max_results to let the tool follow pages for you. list-conversations with updated_after stops paging at the first older conversation, so polling for changes stays cheap.",
     tools: ["list-contacts", "list-conversations"],
   },
   {
     id: "contacts-by-handle",
     title: "Find contacts by email or phone",
     text:
-      "get-contact accepts a contact id (crd_…) or a handle such as an email address or phone number; there is no need to list contacts to find one.",
+      "get-contact accepts a contact id (crd_…) or finds the contact by email, phone, or handle plus source; there is no need to list contacts to find one.",
     tools: ["get-contact", "list-contacts"],
   },
 ];
