@@ -93,7 +93,8 @@ export const checkRawPath = (method: HttpMethod, path: string): PathCheck => {
   if (unsafe !== undefined) return refuse(unsafe);
   const match = matchPathTemplate(path);
   if (match === undefined) {
-    return refuse(`${path} matches no Front Core API path; closest: ${nearTemplates(path).join(", ")}`);
+    // The path is not echoed: whatever a caller pasted into it (a token, say) stays out of errors.
+    return refuse(`matches no Front Core API path; closest documented paths: ${nearTemplates(path).join(", ")}`);
   }
   if (!match.methods.includes(method)) {
     return refuse(`${method.toUpperCase()} is not allowed on ${match.template}; it allows ${upper(match.methods)}`, "method");

