@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: "unit",
           include: ["test/**/*.test.ts"],
-          exclude: ["test/contract/**"],
+          exclude: ["test/contract/**", "test/**/*.prism.test.ts"],
           typecheck: { include: ["test/**/*.test-d.ts"], tsconfig: "./tsconfig.json" },
         },
       },
@@ -26,7 +26,8 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "contract",
-          include: ["test/contract/**/*.test.ts"],
+          // Per-tool Prism tests live beside the tool's unit tests as *.prism.test.ts.
+          include: ["test/contract/**/*.test.ts", "test/**/*.prism.test.ts"],
           // One Prism per run (it takes seconds to boot), provided to tests as inject("prismUrl").
           globalSetup: ["./test/contract/global-setup.ts"],
           testTimeout: 60_000,
