@@ -1,4 +1,4 @@
-import { createFrontTools, toolCatalog } from "@frontkit/tools";
+import { createFrontTools, toolNames } from "@frontkit/tools";
 import { ClientPool, type PooledTools } from "./client-pool.js";
 import { validateConnection, type SpojitConnection, type ValidConnection } from "./connection.js";
 import { spojitError, toSpojitError, toSpojitRateLimit } from "./error-mapping.js";
@@ -53,7 +53,6 @@ const failure = (error: SpojitFailure["error"]): SpojitFailure => ({ ok: false, 
  */
 export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): SpojitExecutor => {
   const { maxConnections = 500, createTools, ...clientOptions } = options;
-  const toolNames: ReadonlyArray<string> = toolCatalog.map((tool) => tool.name);
   const knownTools: ReadonlySet<string> = new Set(toolNames);
   const factory =
     createTools ?? ((config: { token: string; baseUrl: string } & SpojitClientOptions) => createFrontTools(config));
