@@ -19,11 +19,20 @@ const allOperations = resources.flatMap((r) => operationsOf(String(r.value)).map
 
 describe("built node description", () => {
   it("offers the seven resources, and no Other (every tool is placed)", () => {
-    const names = resources.map((r) => r.name);
-    expect(names).toEqual(
-      ["Conversation", "Contact", "Message", "Tag", "Inbox", "Teammate", "Raw API"].filter((n) => allOperations.some((o) => resources.find((r) => r.name === n)?.value === o.resource)),
-    );
-    expect(names).not.toContain("Other");
+    expect(resources.map((r) => r.name)).toEqual(["Conversation", "Contact", "Message", "Tag", "Inbox", "Teammate", "Raw API"]);
+  });
+
+  it("groups the eleven tools into the expected operations", () => {
+    const menu = Object.fromEntries(resources.map((r) => [r.name, operationsOf(String(r.value)).map((o) => o.name)]));
+    expect(menu).toEqual({
+      Conversation: ["Add Tag", "Get", "Get Many"],
+      Contact: ["Create", "Get", "Get Many"],
+      Message: ["Send"],
+      Tag: ["Get Many"],
+      Inbox: ["Get Many"],
+      Teammate: ["Get Many"],
+      "Raw API": ["Request"],
+    });
   });
 
   it("has exactly one operation per tool, described by the tool's own description", () => {
