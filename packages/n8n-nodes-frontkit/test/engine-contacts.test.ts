@@ -60,6 +60,31 @@ describe("Contact → Create", () => {
   });
 });
 
+describe("contacts straight from Prism", () => {
+  it("Create: Prism accepts the body the node sends and the contact comes back", async () => {
+    const result = await runFrontWorkflow({
+      parameters: { resource: "contact", operation: "create", handles: { values: [{ source: "email", handle: "jane@example.com" }] }, additionalFields: { name: "Jane" } },
+      credentials: front.credentials,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.items[0]?.json.id).toMatch(/^crd_/);
+  });
+
+  it("Get Many with a Limit returns contacts", async () => {
+    const result = await runFrontWorkflow({
+      parameters: { resource: "contact", operation: "getAll", returnAll: false, limit: 2, additionalFields: { sortBy: "updated_at", sortOrder: "desc" } },
+      credentials: front.credentials,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.items.length).toBeGreaterThan(0);
+    expect(result.items.length).toBeLessThanOrEqual(2);
+    expect(result.items[0]?.json.id).toMatch(/^crd_/);
+    const request = front.proxy.requests.find((r) => r.path === "/contacts");
+    expect(request?.query.get("sort_by")).toBe("updated_at");
+    expect(request?.query.get("limit")).toBe("2");
+  });
+});
+
 describe("Contact → Get", () => {
   it("finds a contact by email through Front's alias", async () => {
     front.proxy.on({ path: /^\/contacts\/alt(:|%3A)email/ }, status(200, { body: contactBody("crd_by_email") }));

@@ -24,11 +24,7 @@ export const useFrontProxy = (): { readonly proxy: FaultProxy; readonly credenti
 /** Front's error body for a status. */
 export const frontError = (status: number, title: string, message: string) => ({ _error: { status, title, message, details: [] } });
 
-/**
- * A well-formed Front contact. Prism cannot serve one for GET /contacts/{id}: the spec's
- * example for `links` items is itself an array, so its mock answers `links: [[…]]`,
- * which the tools rightly reject as an unexpected shape.
- */
+/** A well-formed Front contact with a chosen id (Prism always answers its one example). */
 export const contactBody = (id: string) => ({
   _links: { self: `https://example.api.frontapp.com/contacts/${id}` },
   id,
