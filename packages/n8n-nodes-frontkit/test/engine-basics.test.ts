@@ -2,7 +2,7 @@
  * The built Front node in n8n's engine against Prism: list operations, per-item execution
  * with pairedItem, one FrontTools per execution, errors, continueOnFail and the token.
  */
-import { status } from "@frontkit/testkit";
+import { serverError, status } from "@frontkit/testkit";
 import { describe, expect, it } from "vitest";
 import { CANARY_TOKEN, contactBody, frontError, useFrontProxy } from "./engine/fixtures.js";
 import { loadFrontOptions, runFrontWorkflow } from "./engine/run-workflow.js";
@@ -111,7 +111,7 @@ describe("failures", () => {
     expect(result.items).toEqual([]);
     // The engine keeps a serialized copy of the error in the run data: compare names, not classes.
     expect(result.error?.name).toBe("NodeApiError");
-    expect(result.error?.message).toContain("not found");
+    expect(result.error?.message).toContain("Contact crd_404 was not found.");
     expect(result.error?.httpCode).toBe("404");
     expect(result.error?.context?.itemIndex).toBe(0);
     expectNoCanary(result.error);
@@ -154,6 +154,44 @@ describe("failures", () => {
     expect(result.error?.httpCode).toBe("401");
     expectNoCanary(result.error);
     expectNoCanary(result.run.data);
+  });
+});
+
+describe("retries and configuration", () => {
+  it("a send that got a 503 is not retried (never sent twice) and fails with Front's message", async () => {
+    front.proxy.on({ method: "POST" }, serverError(503));
+    const result = await runFrontWorkflow({
+      parameters: { resource: "message", operation: "send", body: "Hello", additionalFields: { conversationId: "cnv_55c8c149" } },
+      credentials: front.credentials,
+    });
+    expect(result.error?.name).toBe("NodeApiError");
+    expect(result.error?.httpCode).toBe("503");
+    expect(front.proxy.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+  });
+
+  it("an empty token gives every item an error item with continueOnFail, and sends nothing", async () => {
+    const result = await runFrontWorkflow({
+      parameters: { resource: "tag", operation: "getAll", returnAll: true },
+      credentials: { token: "", baseUrl: front.credentials.baseUrl },
+      continueOnFail: true,
+      items: [{ json: {} }, { json: {} }],
+    });
+    expect(result.items.map((i) => [i.json.code, i.pairedItem])).toEqual([
+      ["InvalidInput", { item: 0 }],
+      ["InvalidInput", { item: 1 }],
+    ]);
+    expect(String(result.items[0]?.json.error)).toContain("token");
+    expect(front.proxy.requests).toEqual([]);
+  });
+
+  it("refuses a plain-http base URL that is not loopback, so the token is never sent in clear", async () => {
+    const result = await runFrontWorkflow({
+      parameters: { resource: "tag", operation: "getAll", returnAll: true },
+      credentials: { token: CANARY_TOKEN, baseUrl: "http://example.com" },
+    });
+    expect(result.error?.name).toBe("NodeOperationError");
+    expect(result.error?.message).toContain("https");
+    expectNoCanary(result.error);
   });
 });
 
