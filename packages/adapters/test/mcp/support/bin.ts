@@ -4,7 +4,8 @@
  * assert the canary token never shows up.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { toolCatalog } from "@frontkit/tools";
@@ -27,21 +28,51 @@ export const CATALOG_SNAPSHOT = join(PACKAGE_DIR, "dist", "frontkit-mcp.catalog.
 const upToDate = (): boolean =>
   existsSync(BIN) && existsSync(CATALOG_SNAPSHOT) && readFileSync(CATALOG_SNAPSHOT, "utf8").trim() === JSON.stringify(toolCatalog);
 
+// Test files run in parallel workers and tsup cleans dist/ first: one build at a time, the
+// others wait for it and re-check.
+const BUILD_LOCK = join(tmpdir(), "frontkit-adapters-mcp-build.lock");
+const STALE_LOCK_MS = 5 * 60_000;
+const sleepSync = (ms: number): void => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms) as unknown as void;
+
+const takeLock = (): boolean => {
+  try {
+    mkdirSync(BUILD_LOCK);
+    return true;
+  } catch {
+    try {
+      if (Date.now() - statSync(BUILD_LOCK).mtimeMs > STALE_LOCK_MS) rmSync(BUILD_LOCK, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile: the next attempt takes it.
+    }
+    return false;
+  }
+};
+
 /**
  * Makes sure dist/frontkit-mcp.js exists and was built against the current tools, building
  * the package if not; a failed build fails the suite with the build's own output.
  */
 export const ensureBuilt = (): void => {
-  if (upToDate()) return;
-  try {
-    execFileSync("npx", ["tsup"], { cwd: PACKAGE_DIR, stdio: "pipe", timeout: 120_000 });
-  } catch (error) {
-    const out = error as { stdout?: Buffer; stderr?: Buffer };
-    throw new Error(
-      `dist/frontkit-mcp.js is missing and building it failed; run \`npm run build -w @frontkit/adapters\`.\n${out.stdout?.toString() ?? ""}${out.stderr?.toString() ?? ""}`,
-    );
+  const deadline = Date.now() + 180_000;
+  while (!upToDate()) {
+    if (Date.now() > deadline) throw new Error("Timed out waiting for another test worker to build @frontkit/adapters.");
+    if (!takeLock()) {
+      sleepSync(250);
+      continue;
+    }
+    try {
+      if (upToDate()) return;
+      execFileSync("npx", ["tsup"], { cwd: PACKAGE_DIR, stdio: "pipe", timeout: 120_000 });
+    } catch (error) {
+      const out = error as { stdout?: Buffer; stderr?: Buffer };
+      throw new Error(
+        `dist/frontkit-mcp.js is missing or stale and building it failed; run \`npm run build -w @frontkit/adapters\`.\n${out.stdout?.toString() ?? ""}${out.stderr?.toString() ?? ""}`,
+      );
+    } finally {
+      rmSync(BUILD_LOCK, { recursive: true, force: true });
+    }
+    if (!upToDate()) throw new Error("`tsup` ran but dist/frontkit-mcp.js or its catalog snapshot is missing or stale: check tsup.config.ts.");
   }
-  if (!upToDate()) throw new Error("`tsup` ran but dist/frontkit-mcp.js or its catalog snapshot is missing or stale: check tsup.config.ts.");
 };
 
 // The child gets only what it needs: no inherited FRONT_* from the developer's shell.
