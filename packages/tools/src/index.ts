@@ -70,3 +70,9 @@ export { listInboxes, ListInboxesInput, ListInboxesOutput } from "./tools/list-i
 export { listTeammates, ListTeammatesInput, ListTeammatesOutput } from "./tools/list-teammates.js";
 export { getContact, GetContactInput, GetContactOutput, contactAlias } from "./tools/get-contact.js";
 export { createContact, CreateContactInput, CreateContactOutput, NewContactHandle, createContactBody } from "./tools/create-contact.js";
+export { addTag, AddTagInput, AddTagOutput, AppliedTag, resolveTagNames } from "./tools/add-tag.js";
+export { sendMessage, sendMessageWithBytes, sendMessageProgram, channelOfInbox, type SendMessageRequest } from "./tools/send-message.js";
+export { SendMessageInput, SendMessageOutput, MessageOptions, ChannelRef, ChannelSummary } from "./schemas/message.js";
+export { Base64Attachment, type BytesAttachment, type MessageAttachment } from "./attachments.js";
+export { rawApiRequest, rawRequest, RawApiRequestInput, RawApiRequestOutput, RawRateLimit, type RawResponse } from "./tools/raw-api-request.js";
+export { checkRawPath, unsafePathReason, nearTemplates, type PathCheck } from "./raw-paths.js";
