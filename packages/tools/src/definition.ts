@@ -72,7 +72,7 @@ export const decodeToolInput = <I, O>(tool: ToolDefinition<I, O>, input: unknown
 
 /** Runs a tool on untrusted input: decode (nothing sent if invalid), then the program. */
 export const runTool = <I, O>(tool: ToolDefinition<I, O>, input: unknown): Effect.Effect<O, FrontToolError, Front> =>
-  Effect.flatMap(decodeToolInput(tool, input), tool.run).pipe(Effect.withSpan(`tool ${tool.name}`));
+  Effect.withSpan(Effect.flatMap(decodeToolInput(tool, input), tool.run), `tool ${tool.name}`, { captureStackTrace: false });
 
 /** Turns a tool's output into plain JSON (what adapters send). */
 export const encodeToolOutput = <I, O>(tool: ToolDefinition<I, O>, output: O): Effect.Effect<unknown> =>

@@ -7,7 +7,7 @@
  * fields, serializable with `JSON.stringify` (never the token).
  */
 import type { RateLimitInfo } from "@frontkit/core";
-import { Cause, Effect, Exit, Layer, ManagedRuntime, Option } from "effect";
+import { Cause, Effect, Exit, Layer, ManagedRuntime, Option, References } from "effect";
 import { type AnyToolDefinition, runTool, type ToolInput, type ToolOutput } from "./definition.js";
 import { type FrontToolError, invalidInput, Transport } from "./errors.js";
 import { Front, type FrontConfig, makeFront } from "./front.js";
@@ -80,7 +80,8 @@ const unknownTool = (name: string): FrontToolError =>
 export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   const exit = Effect.runSyncExit(makeFront(options));
   if (Exit.isFailure(exit)) throw Cause.squash(exit.cause);
-  const runtime = ManagedRuntime.make(Layer.succeed(Front, exit.value));
+  // Promise callers cannot install a tracer, so spans would be built for nobody (they cost ~20 µs a call).
+  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(Front, exit.value), Layer.succeed(References.TracerEnabled, false)));
   let disposed = false;
 
   const run = async <A>(name: string, effect: Effect.Effect<A, FrontToolError, Front>, invokeOptions: InvokeOptions = {}): Promise<A> => {

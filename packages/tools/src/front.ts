@@ -168,7 +168,8 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
     const request = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
       attempt(operation, call, options).pipe(
         Effect.retry({ schedule, while: (error: FrontToolError) => shouldRetry(error, options.idempotent) }),
-        Effect.withSpan("Front.request", { attributes: { operation } }),
+        // No stack capture: it costs more than the rest of the boundary, and `operation` already names the call site.
+        (effect) => Effect.withSpan(effect, "Front.request", { attributes: { operation }, captureStackTrace: false }),
       );
 
     const cache = new Map<string, { readonly expiresAt: number; readonly value: Effect.Effect<unknown, unknown, unknown> }>();

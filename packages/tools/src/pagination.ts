@@ -116,11 +116,29 @@ export const streamItems = <A>(
 ): Stream.Stream<A, FrontToolError, Front> =>
   streamPages(operation, call, item, options).pipe(Stream.flatMap((page) => Stream.fromIterable(page.items)));
 
-/** Collects every item of every page (bounded by `maxPages`). */
+/**
+ * Collects every item of every page (bounded by `maxPages`), with the same stopping rules as
+ * `streamPages`. A plain loop rather than a collected Stream: it runs on every list call, and
+ * the Stream machinery costs more than the paging itself.
+ */
 export const collectAll = <A>(
   operation: string,
   call: (pageToken: string | undefined) => FrontCall<unknown>,
   item: Schema.Codec<A, unknown, never, never>,
   options: StreamPagesOptions = {},
 ): Effect.Effect<ReadonlyArray<A>, FrontToolError, Front> =>
-  Stream.runCollect(streamItems(operation, call, item, options));
+  Effect.gen(function* () {
+    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    const seen = new Set<string>(options.pageToken === undefined ? [] : [options.pageToken]);
+    const items: A[] = [];
+    let token = options.pageToken;
+    for (let fetched = 1; ; fetched++) {
+      const page = yield* fetchPage(operation, call, item, token);
+      items.push(...page.items);
+      yield* reportProgress({ progress: fetched, message: `${operation}: ${items.length} items from ${fetched} page(s)` });
+      const next = page.nextPageToken;
+      if (next === undefined || seen.has(next) || fetched >= maxPages) return items;
+      seen.add(next);
+      token = next;
+    }
+  });

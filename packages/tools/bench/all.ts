@@ -1,0 +1,7 @@
+/** Runs every tools benchmark in turn; the exit code fails if any missed its target. */
+await import("./overhead.bench.js");
+const overhead = process.exitCode ?? 0;
+process.exitCode = 0;
+console.log();
+await import("./ratelimit.bench.js");
+process.exitCode = Math.max(Number(overhead), Number(process.exitCode ?? 0));

@@ -1,0 +1,81 @@
+/**
+ * Per-call overhead benchmark: one tool call (Effect runtime, and the Promise
+ * facade) against a raw `fetch` + `json()` of the same request, on the same
+ * minimal local server. Rounds are interleaved so drift hits all three alike.
+ * Target: median ≤ 1.10× raw fetch. The core client alone is measured too, to
+ * show which layer the overhead comes from. Burst pacing is off (it would measure the
+ * limiter's deliberate spacing, not overhead); the concurrency cap stays on.
+ *
+ *   npm run bench:overhead -w @frontkit/tools -- [--calls 3000]
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createFrontClient } from "@frontkit/core";
+import { ManagedRuntime } from "effect";
+import { createFrontTools, Front, runTool, toolsByName } from "../src/index.js";
+
+const argIndex = process.argv.indexOf("--calls");
+const calls = argIndex >= 0 ? Number(process.argv[argIndex + 1]) || 3000 : 3000;
+
+const body = JSON.stringify({
+  _pagination: { next: null },
+  _links: { self: "http://127.0.0.1/teammates" },
+  _results: [{ id: "tea_1", email: "a@b.co", username: "a", first_name: "A", last_name: "B", is_admin: false, is_available: true, is_blocked: false, type: "user" }],
+});
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 === 0 ? (s[m - 1]! + s[m]!) / 2 : s[m]!;
+};
+
+const main = async () => {
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "x-ratelimit-limit": "100000", "x-ratelimit-remaining": "99999" });
+    res.end(body);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const config = { token: "tok_bench", baseUrl: url, burstPerSecond: 0 } as const;
+  const facade = createFrontTools(config);
+  const runtime = ManagedRuntime.make(Front.layer(config));
+  const tool = toolsByName["list-teammates"]!;
+  const headers = { authorization: "Bearer tok_bench", accept: "application/json" };
+
+  const client = createFrontClient(config);
+  const variants: Record<string, () => Promise<unknown>> = {
+    "raw fetch": async () => (await fetch(`${url}/teammates`, { headers })).json(),
+    // Attribution: how much of the tool's overhead is the core client underneath it.
+    "core client": () => client.GET("/teammates"),
+    "tool (Effect)": () => runtime.runPromise(runTool(tool, {})),
+    "facade (Promise)": () => facade.listTeammates({}),
+  };
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  try {
+    for (const run of Object.values(variants)) for (let i = 0; i < 300; i++) await run(); // warm-up (JIT, sockets)
+    for (let i = 0; i < calls; i++) {
+      for (const [name, run] of Object.entries(variants)) {
+        const t0 = performance.now();
+        await run();
+        samples[name]!.push(performance.now() - t0);
+      }
+    }
+    const base = median(samples["raw fetch"]!);
+    console.log(`per-call overhead (${calls} calls each, interleaved, local server, list-teammates one page)`);
+    let ok = true;
+    for (const [name, xs] of Object.entries(samples)) {
+      const m = median(xs);
+      const ratio = m / base;
+      if ((name === "tool (Effect)" || name === "facade (Promise)") && ratio > 1.1) ok = false;
+      console.log(`  ${name.padEnd(17)} median ${(m * 1000).toFixed(0).padStart(5)} µs   ${ratio.toFixed(2)}× raw fetch`);
+    }
+    console.log(`  result            ${ok ? "PASS" : "FAIL"} (target ≤ 1.10× median)`);
+    process.exitCode = ok ? 0 : 1;
+  } finally {
+    await facade.dispose();
+    await runtime.dispose();
+    await new Promise<void>((r) => server.close(() => r()));
+  }
+};
+
+await main();
