@@ -8,6 +8,9 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: "node20",
+    // Emits dist/spojit-connector.json and its schema from the built ./spojit module, validated
+    // first; here rather than in the npm script so every tsup run (clean included) writes them.
+    onSuccess: "node scripts/spojit-connector.mjs",
   },
   {
     // The CLI is ESM only; its shebang makes it directly executable (npx frontkit-mcp).
