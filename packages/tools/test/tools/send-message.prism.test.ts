@@ -5,9 +5,9 @@
  * and the tools turn it into a Validation error, so success here means Prism
  * accepted the request.
  */
-import { startFaultProxy, type FaultProxy } from "@frontkit/testkit";
+import { connectionReset, rateLimited, serverError, startFaultProxy, timeout, type FaultProxy } from "@frontkit/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { createFrontTools, type FrontTools } from "../../src/index.js";
+import { createFrontTools, FrontRetry, type FrontTools } from "../../src/index.js";
 
 const prismUrl = inject("prismUrl");
 let proxy: FaultProxy;
@@ -164,5 +164,45 @@ describe("raw-api-request against Prism", () => {
     await expect(tools.rawApiRequest({ method: "GET", path: "//evil.example/contacts" })).rejects.toMatchObject({ _tag: "InvalidInput" });
     await expect(tools.rawApiRequest({ method: "GET", path: "/contacts/%2e%2e/teammates" })).rejects.toMatchObject({ _tag: "InvalidInput" });
     expect(proxy.requests).toHaveLength(0);
+  });
+});
+
+describe("send-message through the fault proxy (no duplicate messages)", () => {
+  const rejection = async (p: Promise<unknown>) => {
+    try {
+      await p;
+    } catch (e) {
+      return e as Record<string, unknown>;
+    }
+    throw new Error("expected a rejection");
+  };
+  const message = { channel_id: "cha_123", to: ["dwight@limitlesspaper.com"], body: "Once only" };
+
+  it("a 5xx, a reset or a timeout after sending: exactly one POST, typed, not retryable", async () => {
+    // The default schedule would retry a GET 5 times; the POST must still go once.
+    const ft = createFrontTools({ token: "tok_contract", baseUrl: proxy.url, burstPerSecond: 0, timeoutMs: 300, retry: FrontRetry.make({ baseDelay: 10 }) });
+    try {
+      for (const [fault, tag] of [[serverError(500), "ServerError"], [serverError(503), "ServerError"], [connectionReset(), "Transport"], [timeout(), "Transport"]] as const) {
+        proxy.reset();
+        proxy.enqueue(fault);
+        const e = await rejection(ft.sendMessage({ ...message, attachments: [{ filename: "a.txt", content_type: "text/plain", data_base64: hello }] }));
+        expect(e._tag).toBe(tag);
+        expect(e.retryable).toBe(false);
+        expect(proxy.requests.filter((r) => r.method === "POST")).toHaveLength(1);
+      }
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("a 429 is waited out and sent again: two POSTs, the second accepted by Prism", async () => {
+    proxy.enqueue(rateLimited({ retryAfter: "1" }));
+    const started = Date.now();
+    const out = await tools.invokeDetailed("send-message", { ...message, attachments: [{ filename: "a.txt", content_type: "text/plain", data_base64: hello }] });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
+    expect(out.meta.attempts).toBe(2);
+    expect((out.data as { status: string }).status).toBe("accepted");
+    expect(proxy.requests.map((r) => r.fault)).toEqual(["rateLimited", "passThrough"]);
+    expect(proxy.requests[1]!.bodyText).toContain("hello from frontkit");
   });
 });
