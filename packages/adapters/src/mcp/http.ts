@@ -169,7 +169,8 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       // ends with a "cancelled" result on this POST's stream, which closes it and frees the lease.
       onCallStart: (id, controller) => inflight.register(leased.account, id, controller),
     });
-    const transport = new StreamableHTTPServerTransport({}) // no sessionIdGenerator: stateless;
+    // No sessionIdGenerator: stateless, so any instance can answer any request and nothing is kept.
+    const transport = new StreamableHTTPServerTransport({});
     let cleaned = false;
     const cleanup = (): void => {
       if (cleaned) return;
