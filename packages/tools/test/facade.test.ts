@@ -149,3 +149,55 @@ describe("createFrontTools (Promise facade)", () => {
     await expect(ftA.listInboxes()).rejects.toThrow(/disposed/);
   });
 });
+
+describe("cache and cancellation", () => {
+  it("a list-tags call cancelled mid-load does not poison the cache", async () => {
+    let calls = 0;
+    const { fetch } = fakeFetch([
+      (req) => {
+        calls++;
+        if (calls === 1) {
+          return new Promise<Response>((_, reject) => req.signal.addEventListener("abort", () => reject(req.signal.reason)));
+        }
+        return page([{ id: "tag_1", name: "A" }], null);
+      },
+    ]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const controller = new AbortController();
+      const first = ft.listTags({}, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 20));
+      controller.abort();
+      expect((await rejection(first))._tag).toBe("Transport");
+      expect(await ft.listTags()).toMatchObject({ count: 1 });
+      expect(calls).toBe(2);
+    } finally {
+      await ft.dispose();
+    }
+  });
+});
+
+describe("cache sharing", () => {
+  it("cancelling one caller does not fail another caller waiting on the same load", async () => {
+    let release: (() => void) | undefined;
+    const { fetch, requests } = fakeFetch([
+      () => new Promise<Response>((resolve) => (release = () => resolve(page([{ id: "tag_1", name: "A" }], null)))),
+    ]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const controller = new AbortController();
+      const first = ft.listTags({}, { signal: controller.signal });
+      await new Promise((r) => setTimeout(r, 20));
+      const second = ft.listTags({});
+      await new Promise((r) => setTimeout(r, 20));
+      controller.abort();
+      expect((await rejection(first))._tag).toBe("Transport");
+      await new Promise((r) => setTimeout(r, 20));
+      release?.();
+      expect(await second).toMatchObject({ count: 1 });
+      expect(requests.length).toBeGreaterThanOrEqual(1);
+    } finally {
+      await ft.dispose();
+    }
+  });
+});
