@@ -1,5 +1,5 @@
 import { makeFrontRetry } from "@frontkit/tools";
-import { connectionReset, type FaultProxy, rateLimited, serverError, startFaultProxy, status } from "@frontkit/testkit";
+import { connectionReset, delay, type FaultProxy, rateLimited, serverError, startFaultProxy, status } from "@frontkit/testkit";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createSpojitExecutor, type SpojitExecuteResult, type SpojitFailure } from "../../src/spojit/index.js";
 import { usePrism } from "./prism.js";
@@ -118,7 +118,7 @@ describe("executor failures", () => {
 
   it("a cancelled call resolves to CANCELLED", async () => {
     const controller = new AbortController();
-    proxy.on({}, { kind: "delay", ms: 2_000 });
+    proxy.on({}, delay(2_000));
     const pending = executor.execute(
       { tool: "list-teammates", input: {}, connection: { id: "conn-failures", token: CANARY, baseUrl: proxy.url } },
       { signal: controller.signal },

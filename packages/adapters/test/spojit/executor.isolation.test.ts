@@ -52,23 +52,28 @@ describe("two connections with different tokens", () => {
   it("keep separate rate limiters: a 429 for one account does not hold back the other", async () => {
     const a = as("limiter-a", TOKEN_A);
     const b = as("limiter-b", TOKEN_B);
-    // The first request to arrive — account A's — is told to wait 2 s.
-    proxy.enqueue(rateLimited({ retryAfter: "2", limit: 50, remaining: 0 }));
+    // The first request to arrive — account A's — is told to wait 3 s.
+    proxy.enqueue(rateLimited({ retryAfter: "3", limit: 50, remaining: 0 }));
     const startedA = Date.now();
-    const pendingA = a("list-teammates");
+    let finishedA = 0;
+    const pendingA = a("list-teammates").then((result) => {
+      finishedA = Date.now();
+      return result;
+    });
     while (proxy.requests.length === 0) await new Promise((r) => setTimeout(r, 10));
     expect(proxy.requests[0]?.headers.authorization).toBe(`Bearer ${TOKEN_A}`);
 
     const startedB = Date.now();
     for (let i = 0; i < 3; i++) expectOk(await b("list-teammates"));
-    const elapsedB = Date.now() - startedB;
+    const finishedB = Date.now();
 
     const resultA = expectOk(await pendingA);
-    const elapsedA = Date.now() - startedA;
     expect(resultA.meta.attempts).toBe(2);
-    expect(elapsedA).toBeGreaterThanOrEqual(1_900);
-    // B finished all three calls while A was still waiting out its retry-after.
-    expect(elapsedB).toBeLessThan(1_500);
+    expect(finishedA - startedA).toBeGreaterThanOrEqual(2_900);
+    // B finished all three calls while A was still waiting out its retry-after; with a shared
+    // limiter B's first call would have waited for the same 3 s gate.
+    expect(finishedB).toBeLessThan(finishedA);
+    expect(finishedB - startedB).toBeLessThan(2_500);
     expect(requestsBy("/teammates", TOKEN_B)).toBe(3);
   });
 
