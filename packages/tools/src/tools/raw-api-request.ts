@@ -98,22 +98,21 @@ const ACCEPTED_REDIRECTS = [301] as const;
 
 type RequestCall = (client: FrontClient, method: string, path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-const send = (method: HttpMethod, template: string, init: Record<string, unknown>) =>
-  Effect.gen(function* () {
-    const front = yield* Front;
-    const response = yield* front.request(
-      `${method.toUpperCase()} ${template}`,
-      (client, signal) => (request as unknown as RequestCall)(client, method, template, { ...init, signal }),
-      { idempotent: isIdempotent(method), accept: ACCEPTED_REDIRECTS },
-    );
-    const location = response.status === 301 ? response.headers.get("location") : null;
-    return {
-      status: response.status,
-      body: response.data ?? null,
-      ...(location === null ? {} : { location }),
-      rate_limit: rawRateLimit(response.rateLimit),
-    };
-  });
+const send = Effect.fn("rawApiRequest.send")(function* (method: HttpMethod, template: string, init: Record<string, unknown>) {
+  const front = yield* Front;
+  const response = yield* front.request(
+    `${method.toUpperCase()} ${template}`,
+    (client, signal) => (request as unknown as RequestCall)(client, method, template, { ...init, signal }),
+    { idempotent: isIdempotent(method), accept: ACCEPTED_REDIRECTS },
+  );
+  const location = response.status === 301 ? response.headers.get("location") : null;
+  return {
+    status: response.status,
+    body: response.data ?? null,
+    ...(location === null ? {} : { location }),
+    rate_limit: rawRateLimit(response.rateLimit),
+  };
+});
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 type InitArgs<Init> = [RequiredKeys<Init>] extends [never] ? [init?: Init] : [init: Init];

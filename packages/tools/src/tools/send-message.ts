@@ -100,7 +100,13 @@ export const sendMessageProgram = Effect.fn("sendMessage")(function* (
   };
 
   if (input.conversation_id === undefined) {
-    const target = channelId!;
+    const target = channelId;
+    // The schema requires one of the two; checked again for library callers who skip decoding.
+    if (target === undefined) {
+      return yield* invalidInput([{ path: "channel_id", message: "give conversation_id to reply, or channel_id to start a new conversation" }], {
+        operation: "send-message",
+      });
+    }
     const response = yield* front.request(
       NEW_OPERATION,
       (client: FrontClient, signal: AbortSignal) =>

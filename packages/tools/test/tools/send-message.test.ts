@@ -3,7 +3,7 @@ import { MAX_ATTACHMENTS_BYTES } from "@frontkit/core";
 import { Effect, Exit } from "effect";
 import { base64DecodedSize } from "../../src/attachments.js";
 import { Front, type FrontConfig, FrontRetry, type FrontToolError, runTool } from "../../src/index.js";
-import { sendMessage, sendMessageWithBytes } from "../../src/tools/send-message.js";
+import { sendMessage, sendMessageProgram, sendMessageWithBytes } from "../../src/tools/send-message.js";
 import { fakeFetch, frontError, json, networkError } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
@@ -306,6 +306,15 @@ describe("send-message", () => {
       const e2 = failure(yield* Effect.exit(runTool(sendMessage, { channel_id: "cha_x", to: ["nope"], body: "x" }).pipe(Effect.provide(layer({ fetch: bad.fetch })))));
       assert.strictEqual(e2._tag, "Validation");
       assert.deepStrictEqual(e2.details, ["to is invalid"]);
+    }),
+  );
+
+  it.effect("the program called directly (no decoding) still refuses a message with no target; nothing sent", () =>
+    Effect.gen(function* () {
+      const { fetch, requests } = fakeFetch([accepted()]);
+      const error = failure(yield* Effect.exit(sendMessageProgram({ body: "x", to: ["a@b.c"] }).pipe(Effect.provide(layer({ fetch })))));
+      assert.strictEqual(error._tag, "InvalidInput");
+      assert.strictEqual(requests.length, 0);
     }),
   );
 
