@@ -36,6 +36,12 @@ export interface SpojitExecuteOptions {
 export interface SpojitExecutor {
   /** Runs one tool; never throws or rejects, whatever it is given. */
   execute<T = unknown>(request: SpojitExecuteRequest, options?: SpojitExecuteOptions): Promise<SpojitExecuteResult<T>>;
+  /**
+   * Checks a connection's token with one cheap call (GET /me, the token's identity), as Spojit
+   * does when a connection is saved. Resolves like `execute`; on success `data` is Front's
+   * identity of the token's company (`{ id, name, … }`).
+   */
+  testConnection(connection: SpojitConnection, options?: SpojitExecuteOptions): Promise<SpojitExecuteResult>;
   /** Names of the tools this executor runs (from the tool registry). */
   readonly tools: ReadonlyArray<string>;
   /** Number of connections with a live client. */
@@ -134,6 +140,21 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
         return (await run(request, signal instanceof AbortSignal ? signal : undefined)) as SpojitExecuteResult<T>;
       } catch {
         // Last line of defence: the promise must resolve even if something above threw.
+        return failure(spojitError("INTERNAL"));
+      }
+    },
+    testConnection: async (connection: SpojitConnection, callOptions?: SpojitExecuteOptions) => {
+      try {
+        const signal = callOptions?.signal;
+        const result = await run(
+          { tool: "raw-api-request", input: { method: "GET", path: "/me" }, connection },
+          signal instanceof AbortSignal ? signal : undefined,
+        );
+        if (!result.ok) return result;
+        // raw-api-request answers { status, body, … }; the identity is the body.
+        const body = (result.data as { body?: unknown } | null)?.body ?? null;
+        return { ...result, data: body, meta: { ...result.meta, tool: "test-connection" } };
+      } catch {
         return failure(spojitError("INTERNAL"));
       }
     },

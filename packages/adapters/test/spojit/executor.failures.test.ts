@@ -116,6 +116,20 @@ describe("executor failures", () => {
     expect(proxy.requests).toHaveLength(0);
   });
 
+  it("testConnection: a valid token gets Front's identity, a revoked one UNAUTHORIZED", async () => {
+    const connection = { id: "conn-failures", token: CANARY, baseUrl: proxy.url };
+    const good = await executor.testConnection(connection);
+    results.push(good);
+    if (!good.ok) throw new Error(JSON.stringify(good.error));
+    expect(good.data).toMatchObject({ name: expect.any(String) });
+    expect(proxy.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /me"]);
+    proxy.enqueue(status(401, frontError(401, "Unauthorized", "Token revoked")));
+    const revoked = await executor.testConnection(connection);
+    results.push(revoked);
+    expect(failed(revoked)).toMatchObject({ code: "UNAUTHORIZED", status: 401, retryable: false });
+    expect(failed(revoked).message).toMatch(/connection's API token/);
+  });
+
   it("a cancelled call resolves to CANCELLED", async () => {
     const controller = new AbortController();
     proxy.on({}, delay(2_000));
@@ -131,7 +145,7 @@ describe("executor failures", () => {
 
   afterAll(() => {
     // The canary token appears in no result of this file, success or failure.
-    expect(results.length).toBeGreaterThanOrEqual(9);
+    expect(results.length).toBeGreaterThanOrEqual(11);
     expect(JSON.stringify(results)).not.toContain(CANARY);
   });
 });

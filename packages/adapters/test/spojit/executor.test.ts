@@ -48,6 +48,8 @@ describe("createSpojitExecutor (unit)", () => {
         ),
         async (request) => {
           const result = await executor.execute(request as never, fc.sample(fc.anything(), 1)[0] as never);
+          const tested = await executor.testConnection((request as { connection?: unknown } | null)?.connection as never);
+          expect(typeof tested.ok).toBe("boolean");
           expect(typeof result.ok).toBe("boolean");
           if (!result.ok) {
             expect(SPOJIT_ERROR_CODES).toContain(result.error.code);
