@@ -47,6 +47,17 @@ const nearInputs: Record<string, fc.Arbitrary<unknown>> = {
     fc.anything(),
   ),
   "create-contact": fc.oneof(
+    // Mostly valid: handles from the real sources, an optional plain name.
+    fc.record(
+      {
+        handles: fc.array(
+          fc.record({ source: fc.constantFrom("email", "phone", "twitter", "custom"), handle: fc.stringMatching(/^[a-z0-9@.+]{1,20}$/) }),
+          { minLength: 1, maxLength: 3 },
+        ),
+        name: fc.stringMatching(/^[A-Za-z][A-Za-z ]{0,18}[a-z]$/),
+      },
+      { requiredKeys: ["handles"] },
+    ),
     fc.record(
       {
         handles: fc.oneof(fc.array(handle, { maxLength: 3 }), scalar),
