@@ -74,29 +74,36 @@ describe("startPrism", () => {
     expect((error as PrismStartError).logTail.length).toBeGreaterThan(0);
   }, 60_000);
 
-  it("leaves no Prism behind when the process that started it is killed with SIGKILL", async () => {
-    const script = join(import.meta.dirname, "fixtures", "start-prism-and-wait.ts");
-    // `node --import tsx` runs the fixture in one process (the tsx CLI would add a second one).
-    const child = spawn(process.execPath, ["--import", "tsx", script], {
-      cwd: join(import.meta.dirname, ".."),
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    try {
-      const started = await new Promise<{ pid: number; port: number }>((resolve, reject) => {
-        let out = "";
-        child.stdout.on("data", (chunk: Buffer) => {
-          out += chunk.toString();
-          const line = out.split("\n").find((l) => l.startsWith("PRISM "));
-          if (line !== undefined) resolve(JSON.parse(line.slice(6)) as { pid: number; port: number });
-        });
-        child.once("exit", (code) => reject(new Error(`fixture exited early with ${code}`)));
+  // SIGKILL runs no hooks in the parent: the watchdog in Prism's bootstrap must notice the
+  // closed stdin pipe. SIGTERM runs the reaper, which must also let the parent die.
+  it.each(["SIGKILL", "SIGTERM"] as const)(
+    "leaves no Prism behind when the process that started it gets %s",
+    async (signal) => {
+      const script = join(import.meta.dirname, "fixtures", "start-prism-and-wait.ts");
+      // `node --import tsx` runs the fixture in one process (the tsx CLI would add a second one).
+      const child = spawn(process.execPath, ["--import", "tsx", script], {
+        cwd: join(import.meta.dirname, ".."),
+        stdio: ["ignore", "pipe", "inherit"],
       });
-      expect(pidAlive(started.pid)).toBe(true);
-      child.kill("SIGKILL");
-      expect(await eventually(() => !pidAlive(started.pid), 10_000)).toBe(true);
-      expect(await portIsFree(started.port)).toBe(true);
-    } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
-    }
-  }, 90_000);
+      try {
+        const started = await new Promise<{ pid: number; port: number }>((resolve, reject) => {
+          let out = "";
+          child.stdout.on("data", (chunk: Buffer) => {
+            out += chunk.toString();
+            const line = out.split("\n").find((l) => l.startsWith("PRISM "));
+            if (line !== undefined) resolve(JSON.parse(line.slice(6)) as { pid: number; port: number });
+          });
+          child.once("exit", (code) => reject(new Error(`fixture exited early with ${code}`)));
+        });
+        expect(pidAlive(started.pid)).toBe(true);
+        child.kill(signal);
+        expect(await eventually(() => !pidAlive(started.pid), 10_000)).toBe(true);
+        expect(await portIsFree(started.port)).toBe(true);
+        expect(await eventually(() => child.exitCode !== null || child.signalCode !== null, 5_000)).toBe(true);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      }
+    },
+    90_000,
+  );
 });
