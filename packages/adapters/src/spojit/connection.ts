@@ -47,6 +47,11 @@ export const validateConnection = (
   if (typeof token !== "string" || token.trim().length === 0) {
     return invalid("The connection has no API token; add a Front API token (Settings → Developers → API tokens).");
   }
+  // Front's tokens are long JWTs; a few characters is a paste error (and could not be scrubbed
+  // from results without corrupting them).
+  if (token.length < 16) {
+    return invalid("The API token is too short to be a Front API token; paste the whole token from Front.");
+  }
   // A token with whitespace or control characters cannot be a Front token and could split headers.
   if (/[\s\u0000-\u001f\u007f]/.test(token)) {
     return invalid("The API token contains spaces or line breaks; paste the token again without surrounding text.");

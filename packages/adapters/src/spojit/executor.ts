@@ -3,7 +3,7 @@ import { ClientPool, type PooledTools } from "./client-pool.js";
 import { validateConnection, type SpojitConnection, type ValidConnection } from "./connection.js";
 import { spojitError, toSpojitError, toSpojitRateLimit } from "./error-mapping.js";
 import { toJsonSafe } from "./json-safe.js";
-import { redactSecret } from "./redact.js";
+import { redactResult } from "./redact.js";
 import type { SpojitExecuteResult, SpojitFailure } from "./result.js";
 
 /** Options of `createFrontTools` that apply to every connection (token and base URL come from each connection). */
@@ -100,7 +100,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     } catch (cause) {
       // Constructing the client is where a bad base URL or option is rejected.
       const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
-      return redactSecret(
+      return redactResult(
         failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` })),
         connection.token,
       );
@@ -108,7 +108,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     try {
       const result = await lease.tools.invokeDetailed(tool, input === undefined ? {} : input, signal ? { signal } : {});
       const attempts = result.meta.attempts;
-      return redactSecret(
+      return redactResult(
         {
           ok: true,
           data: toJsonSafe(result.data) ?? null,
@@ -123,7 +123,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
       );
     } catch (cause) {
       const error = signal?.aborted ? spojitError("CANCELLED") : toSpojitError(cause);
-      return redactSecret(failure(error), connection.token);
+      return redactResult(failure(error), connection.token);
     } finally {
       lease.release();
     }
@@ -137,7 +137,11 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     execute: async <T>(request: SpojitExecuteRequest, callOptions?: SpojitExecuteOptions) => {
       try {
         const signal = callOptions?.signal;
-        return (await run(request, signal instanceof AbortSignal ? signal : undefined)) as SpojitExecuteResult<T>;
+        const result = await run(request, signal instanceof AbortSignal ? signal : undefined);
+        // Once more over the whole result with whatever token was passed, valid or not: even an
+        // echoed tool name or a rejected connection must not carry it back.
+        const token = (request as { connection?: { token?: unknown } } | null)?.connection?.token;
+        return (typeof token === "string" ? redactResult(result, token) : result) as SpojitExecuteResult<T>;
       } catch {
         // Last line of defence: the promise must resolve even if something above threw.
         return failure(spojitError("INTERNAL"));

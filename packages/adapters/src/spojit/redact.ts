@@ -22,3 +22,23 @@ const scrub = (value: unknown, secret: string): unknown => {
   }
   return value;
 };
+
+/** Shorter strings are not plausible tokens, and scrubbing them would corrupt ordinary text. */
+const MIN_SCRUBBED_LENGTH = 8;
+
+/**
+ * Scrubs a token from an executor result: the data, and the free-text fields of an error. The
+ * stable fields (`ok`, `code`, `retryable`, numbers, the tool name) are never touched, so a
+ * result stays machine-readable whatever the token looks like.
+ */
+export const redactResult = <R extends { readonly ok: boolean }>(result: R, token: string): R => {
+  if (token.length < MIN_SCRUBBED_LENGTH) return result;
+  const r = result as unknown as Record<string, unknown>;
+  if (r.ok === true) return { ...r, data: redactSecret(r.data, token) } as unknown as R;
+  const error = r.error as Record<string, unknown>;
+  const scrubbed: Record<string, unknown> = { ...error };
+  for (const key of ["message", "details", "issues", "title", "suggestions", "requestId"]) {
+    if (key in scrubbed) scrubbed[key] = redactSecret(scrubbed[key], token);
+  }
+  return { ...r, error: scrubbed } as unknown as R;
+};

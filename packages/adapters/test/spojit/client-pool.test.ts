@@ -3,7 +3,8 @@ import { ClientPool, type PooledTools } from "../../src/spojit/client-pool.js";
 import { validateConnection, type ValidConnection } from "../../src/spojit/connection.js";
 
 const connection = (id: string, token: string): ValidConnection => {
-  const result = validateConnection({ id, token });
+  // Padded: real tokens are long, and the validator refuses short ones.
+  const result = validateConnection({ id, token: `${token}-0123456789abcdef` });
   if (!result.ok) throw new Error("invalid test connection");
   return result.connection;
 };
@@ -11,7 +12,7 @@ const connection = (id: string, token: string): ValidConnection => {
 const fakeFactory = () => {
   const created: Array<{ token: string; disposed: boolean }> = [];
   const create = (c: ValidConnection): PooledTools => {
-    const record = { token: c.token, disposed: false };
+    const record = { token: c.token.replace("-0123456789abcdef", ""), disposed: false };
     created.push(record);
     return {
       invokeDetailed: async () => ({ data: null, meta: { attempts: 1, rateLimit: {} } }),

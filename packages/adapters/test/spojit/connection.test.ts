@@ -22,6 +22,7 @@ describe("validateConnection", () => {
     [{ id: "", token: TOKEN }, /connection id/],
     [{ id: "c", token: "" }, /no API token/],
     [{ id: "c", token: 42 }, /no API token/],
+    [{ id: "c", token: "abc123" }, /too short/],
     [{ id: "c", token: `${TOKEN}\r\nX-Evil: 1` }, /spaces or line breaks/],
     [{ id: "c", token: TOKEN, baseUrl: "not a url" }, /not a valid URL/],
     [{ id: "c", token: TOKEN, baseUrl: "http://api2.frontapp.com" }, /https/],

@@ -31,6 +31,8 @@ const withFakes = (answer: (tool: string, input: unknown, token: string) => Prom
 };
 
 const connection = (id = "conn-1", token = TOKEN) => ({ id, token });
+/** A realistic-length token per name (the validator refuses short ones). */
+const tok = (name: string) => `${name}-7f3e9a1b2c4d`;
 
 describe("createSpojitExecutor (unit)", () => {
   it("never throws or rejects, whatever it is given", async () => {
@@ -110,21 +112,28 @@ describe("createSpojitExecutor (unit)", () => {
 
   it("keeps one client per connection, a fresh one for a changed token, and never shares between connections", async () => {
     const { executor, created } = withFakes(async () => ({}));
-    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", "token-a-1") });
-    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", "token-a-1") });
-    await executor.execute({ tool: "list-tags", input: {}, connection: connection("b", "token-a-1") });
-    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", "token-a-2") });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", tok("token-a-1")) });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", tok("token-a-1")) });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("b", tok("token-a-1")) });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", tok("token-a-2")) });
     expect(created.map((c) => [c.token, c.calls.length])).toEqual([
-      ["token-a-1", 2],
-      ["token-a-1", 1],
-      ["token-a-2", 1],
+      [tok("token-a-1"), 2],
+      [tok("token-a-1"), 1],
+      [tok("token-a-2"), 1],
     ]);
     expect(created[0]?.disposed).toBe(true); // replaced by the new token
     expect(executor.connectionCount).toBe(2);
     await executor.dispose();
     expect(created.every((c) => c.disposed)).toBe(true);
-    const after = await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", "token-a-2") });
+    const after = await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", tok("token-a-2")) });
     expect(after).toMatchObject({ ok: false, error: { code: "INTERNAL", message: expect.stringMatching(/disposed/) } });
+  });
+
+  it("never echoes the token, even when it was pasted into the tool name", async () => {
+    const { executor } = withFakes(async () => ({}));
+    const result = await executor.execute({ tool: `list-tags ${TOKEN}`, input: {}, connection: connection() });
+    expect(result).toMatchObject({ ok: false, error: { code: "UNKNOWN_TOOL" } });
+    expect(JSON.stringify(result)).not.toContain(TOKEN);
   });
 
   it("reports a client that cannot be built as INVALID_CONNECTION without the token", async () => {
