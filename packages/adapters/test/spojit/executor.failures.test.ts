@@ -81,6 +81,17 @@ describe("executor failures", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_900);
   });
 
+  it("429 storm across concurrent calls: every call ends RATE_LIMITED, total attempts stay bounded", async () => {
+    proxy.on({}, rateLimited({ retryAfter: "1", tier: "burst", remaining: 12 }));
+    const errors = (await Promise.all([0, 1, 2].map(() => run("list-teammates", {})))).map(failed);
+    for (const error of errors) {
+      expect(error).toMatchObject({ code: "RATE_LIMITED", status: 429, retryable: true });
+      expect(error.rateLimit?.tier).toBe("burst");
+    }
+    expect(proxy.requests.length).toBeGreaterThanOrEqual(3);
+    expect(proxy.requests.length).toBeLessThanOrEqual(9);
+  });
+
   it("5xx on a read: SERVER_ERROR, retryable, retried up to the bound", async () => {
     proxy.on({}, serverError(503));
     const error = failed(await run("list-teammates", {}));
@@ -145,7 +156,7 @@ describe("executor failures", () => {
 
   afterAll(() => {
     // The canary token appears in no result of this file, success or failure.
-    expect(results.length).toBeGreaterThanOrEqual(11);
+    expect(results.length).toBeGreaterThanOrEqual(14);
     expect(JSON.stringify(results)).not.toContain(CANARY);
   });
 });
