@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Tarball } from "./pack.js";
+import { PUBLIC_PACKAGES, type Tarball } from "./pack.js";
 import { repoRoot } from "./paths.js";
 import { runOk, type RunResult } from "./run.js";
 
@@ -42,7 +42,9 @@ const tsconfigFor = (kind: "ts-node16" | "ts-bundler"): object => ({
 /** Writes a consumer of `kind` into `dir` and `npm install`s the tarballs there. */
 export const createConsumer = async (kind: ConsumerKind, dir: string, tarballs: ReadonlyArray<Tarball>): Promise<Consumer> => {
   mkdirSync(dir, { recursive: true });
-  const dependencies = Object.fromEntries(tarballs.map((t) => [t.name, `file:${t.path}`]));
+  // Not n8n-nodes-frontkit: n8n installs it, and its n8n-workflow peer would be pulled in.
+  const wanted = new Set(PUBLIC_PACKAGES.filter((p) => p.consumer).map((p) => p.name));
+  const dependencies = Object.fromEntries(tarballs.filter((t) => wanted.has(t.name)).map((t) => [t.name, `file:${t.path}`]));
   const isTs = kind === "ts-node16" || kind === "ts-bundler";
   const manifest = {
     name: `frontkit-consumer-${kind}`,
