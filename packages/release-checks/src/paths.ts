@@ -1,13 +1,16 @@
 /** Where the repository, its tools and the release checks' scratch space are. */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const findRoot = (): string => {
   let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, "turbo.json"))) {
+  // The root is the package.json that declares the workspaces (packages have turbo.json files too).
+  const isRoot = (d: string): boolean =>
+    existsSync(join(d, "package.json")) && "workspaces" in (JSON.parse(readFileSync(join(d, "package.json"), "utf8")) as object);
+  while (!isRoot(dir)) {
     const parent = dirname(dir);
-    if (parent === dir) throw new Error("release-checks: cannot find the monorepo root (no turbo.json above this file)");
+    if (parent === dir) throw new Error("release-checks: cannot find the monorepo root (no package.json with workspaces above this file)");
     dir = parent;
   }
   return dir;
