@@ -2,13 +2,11 @@
  * Property tests: whatever the input, a tool either sends a well-formed request
  * or fails with InvalidInput having sent nothing — never a crash (defect).
  */
-import { Cause, Effect, Exit } from "effect";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type AnyToolDefinition, decodeToolInput, Front, FrontRetry, runTool, toolsByName } from "../src/index.js";
-import { fakeFetch, json } from "./support/fake-fetch.js";
-
-const BASE = "http://127.0.0.1:9";
+import { toolsByName } from "../src/index.js";
+import { json } from "./support/fake-fetch.js";
+import { assertInvalidInputOrValidCall, BASE, scalar } from "./support/property-harness.js";
 
 // A response every tool of this package can read: a one-item page, or one object.
 const answer = (req: Request) => {
@@ -19,7 +17,6 @@ const answer = (req: Request) => {
   return json(req.method === "POST" ? 201 : 200, { id: "crd_1", name: "n" });
 };
 
-const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
 const handle = fc.record(
   { source: fc.oneof(fc.constantFrom("email", "phone", "twitter", "custom", "front_chat"), fc.string()), handle: fc.oneof(fc.string(), fc.emailAddress(), scalar) },
   { requiredKeys: [] },
@@ -72,44 +69,17 @@ const nearInputs: Record<string, fc.Arbitrary<unknown>> = {
   ),
 };
 
-const runOnce = async (tool: AnyToolDefinition, input: unknown) => {
-  const { fetch, requests } = fakeFetch([answer]);
-  const layer = Front.layer({ token: "tok_prop", baseUrl: BASE, fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
-  const exit = await Effect.runPromiseExit(runTool(tool, input).pipe(Effect.provide(layer)));
-  const valid = Exit.isSuccess(await Effect.runPromiseExit(decodeToolInput(tool, input)));
-  return { exit, requests, valid };
-};
-
 describe("property: random input → InvalidInput (nothing sent) or a valid call, never a crash", () => {
   for (const [name, arbitrary] of Object.entries(nearInputs)) {
     it(name, async () => {
-      const tool = toolsByName[name]!;
-      let validSeen = 0;
-      let invalidSeen = 0;
-      await fc.assert(
-        fc.asyncProperty(arbitrary, async (input) => {
-          const { exit, requests, valid } = await runOnce(tool, input);
-          if (Exit.isSuccess(exit)) {
-            expect(valid).toBe(true);
-            expect(requests.length).toBeGreaterThan(0);
-            for (const r of requests) expect(new URL(r.url).origin).toBe(BASE);
-            validSeen++;
-            return;
-          }
-          // A defect (thrown exception) would show up here as a non-Fail cause.
-          const error = Cause.findErrorOption(exit.cause);
-          expect(error._tag, `no typed error: ${String(exit.cause)}`).toBe("Some");
-          if (error._tag !== "Some") return;
-          expect(error.value._tag).toBe("InvalidInput");
-          expect(valid).toBe(false);
-          expect(requests.length).toBe(0);
-          invalidSeen++;
-        }),
-        { numRuns: 300 },
-      );
-      // The generators must exercise both branches, or the property proves little.
-      expect(invalidSeen).toBeGreaterThan(0);
-      expect(validSeen).toBeGreaterThan(0);
+      await assertInvalidInputOrValidCall({
+        tool: toolsByName[name]!,
+        arbitrary,
+        answer,
+        onValid: (_input, requests) => {
+          for (const r of requests) expect(new URL(r.url).origin).toBe(BASE);
+        },
+      });
     });
   }
 });

@@ -3,30 +3,14 @@
  * validates each request (a 422 — a wrong `q`, sort or limit — fails the tool
  * and so the test). Uses the run's shared Prism when provided, else starts one.
  */
-import { type FaultProxy, type PrismServer, startFaultProxy, startPrism } from "@frontkit/testkit";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { createFrontTools, type FrontTools } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { usePrismClient } from "../support/prism-client.js";
 
-let prism: PrismServer | undefined;
-let proxy: FaultProxy;
-let tools: FrontTools;
-
-beforeAll(async () => {
-  const shared = inject("prismUrl") as string | undefined;
-  if (shared === undefined) prism = await startPrism();
-  proxy = await startFaultProxy({ target: shared ?? prism!.url });
-  tools = createFrontTools({ token: "tok_contract", baseUrl: proxy.url, burstPerSecond: 0 });
-});
-afterAll(async () => {
-  await tools?.dispose();
-  await proxy?.stop();
-  await prism?.stop();
-});
-beforeEach(() => proxy.reset());
+const prism = usePrismClient();
 
 describe("list-contacts against Prism", () => {
   it("one page with every filter: Prism accepts the request (2xx)", async () => {
-    const out = await tools.listContacts({
+    const out = await prism.tools.listContacts({
       updated_after: "2026-01-01T00:00:00Z",
       updated_before: 1800000000.25,
       sort_by: "updated_at",
@@ -35,25 +19,25 @@ describe("list-contacts against Prism", () => {
     });
     expect(out.count).toBeGreaterThan(0);
     expect(out.contacts[0]!.id).toMatch(/^crd_/);
-    expect(proxy.requests).toHaveLength(1);
-    const q = proxy.requests[0]!.query;
+    expect(prism.proxy.requests).toHaveLength(1);
+    const q = prism.proxy.requests[0]!.query;
     expect(q.get("q[updated_after]")).toBe("1767225600");
     expect(q.get("q[updated_before]")).toBe("1800000000.25");
-    expect(proxy.requests[0]!.headers["authorization"]).toBe("Bearer tok_contract");
+    expect(prism.proxy.requests[0]!.headers["authorization"]).toBe("Bearer tok_contract");
   });
 
   it("auto-paging stops on Prism's repeated page token", async () => {
-    const out = await tools.listContacts({ auto_paginate: true, max_results: 50 });
+    const out = await prism.tools.listContacts({ auto_paginate: true, max_results: 50 });
     expect(out.count).toBeGreaterThan(0);
-    expect(proxy.requests.length).toBeLessThanOrEqual(2);
-    expect(proxy.requests.every((r) => r.path === "/contacts")).toBe(true);
+    expect(prism.proxy.requests.length).toBeLessThanOrEqual(2);
+    expect(prism.proxy.requests.every((r) => r.path === "/contacts")).toBe(true);
   });
 
   it("page_token is sent to the configured host only", async () => {
-    const first = await tools.listContacts({ limit: 5 });
+    const first = await prism.tools.listContacts({ limit: 5 });
     expect(first.next_page_token).toBeTypeOf("string");
-    await tools.listContacts({ page_token: first.next_page_token!, limit: 5 });
-    expect(proxy.requests[1]!.query.get("page_token")).toBe(first.next_page_token);
-    expect(proxy.requests.every((r) => r.headers["host"] === new URL(proxy.url).host)).toBe(true);
+    await prism.tools.listContacts({ page_token: first.next_page_token!, limit: 5 });
+    expect(prism.proxy.requests[1]!.query.get("page_token")).toBe(first.next_page_token);
+    expect(prism.proxy.requests.every((r) => r.headers["host"] === new URL(prism.proxy.url).host)).toBe(true);
   });
 });

@@ -3,45 +3,29 @@
  * Prism validates each request (a 422 — e.g. a wrong q[statuses] — fails the
  * tool and so the test). Uses the run's shared Prism when provided, else starts one.
  */
-import { type FaultProxy, type PrismServer, startFaultProxy, startPrism } from "@frontkit/testkit";
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
-import { createFrontTools, type FrontTools } from "../../src/index.js";
+import { describe, expect, it } from "vitest";
+import { usePrismClient } from "../support/prism-client.js";
 
-let prism: PrismServer | undefined;
-let proxy: FaultProxy;
-let tools: FrontTools;
-
-beforeAll(async () => {
-  const shared = inject("prismUrl") as string | undefined;
-  if (shared === undefined) prism = await startPrism();
-  proxy = await startFaultProxy({ target: shared ?? prism!.url });
-  tools = createFrontTools({ token: "tok_contract", baseUrl: proxy.url, burstPerSecond: 0 });
-});
-afterAll(async () => {
-  await tools?.dispose();
-  await proxy?.stop();
-  await prism?.stop();
-});
-beforeEach(() => proxy.reset());
+const prism = usePrismClient();
 
 describe("list-conversations against Prism", () => {
   it("company-wide with statuses: Prism accepts q[statuses] (2xx)", async () => {
-    const out = await tools.listConversations({ statuses: ["assigned", "unassigned", "archived"], limit: 10 });
+    const out = await prism.tools.listConversations({ statuses: ["assigned", "unassigned", "archived"], limit: 10 });
     expect(out.count).toBeGreaterThan(0);
     expect(out.conversations[0]!.id).toMatch(/^cnv_/);
     expect(out.stopped_by_date_filter).toBe(false);
-    expect(proxy.requests.map((r) => r.path)).toEqual(["/conversations"]);
-    expect(proxy.requests[0]!.query.get("q[statuses][2]")).toBe("archived");
+    expect(prism.proxy.requests.map((r) => r.path)).toEqual(["/conversations"]);
+    expect(prism.proxy.requests[0]!.query.get("q[statuses][2]")).toBe("archived");
   });
 
   it("status_categories are accepted too", async () => {
-    const out = await tools.listConversations({ status_categories: ["open", "waiting"] });
+    const out = await prism.tools.listConversations({ status_categories: ["open", "waiting"] });
     expect(out.count).toBeGreaterThan(0);
   });
 
   it("several inboxes: one request each, merged, inbox ids reported", async () => {
-    const out = await tools.listConversations({ inbox_ids: ["inb_1", "inb_2"], statuses: ["assigned"] });
-    expect(proxy.requests.map((r) => r.path).sort()).toEqual(["/inboxes/inb_1/conversations", "/inboxes/inb_2/conversations"]);
+    const out = await prism.tools.listConversations({ inbox_ids: ["inb_1", "inb_2"], statuses: ["assigned"] });
+    expect(prism.proxy.requests.map((r) => r.path).sort()).toEqual(["/inboxes/inb_1/conversations", "/inboxes/inb_2/conversations"]);
     expect(out.count).toBeGreaterThan(0);
     expect(out.conversations[0]!.inbox_ids!.length).toBeGreaterThan(0);
     expect(out.next_page_token).toBeUndefined();
@@ -49,18 +33,18 @@ describe("list-conversations against Prism", () => {
 
   it("auto-paging stops on Prism's repeated page token, with progress", async () => {
     const progress: number[] = [];
-    const out = (await tools.invoke("list-conversations", { auto_paginate: true, max_results: 500 }, { onProgress: (p) => progress.push(p.progress) })) as { count: number };
+    const out = (await prism.tools.invoke("list-conversations", { auto_paginate: true, max_results: 500 }, { onProgress: (p) => progress.push(p.progress) })) as { count: number };
     expect(out.count).toBeGreaterThan(0);
-    expect(proxy.requests.length).toBeLessThanOrEqual(2);
-    expect(progress.length).toBe(proxy.requests.length);
+    expect(prism.proxy.requests.length).toBeLessThanOrEqual(2);
+    expect(progress.length).toBe(prism.proxy.requests.length);
   });
 
   it("a date filter in the far past keeps everything; in the future stops at the first conversation", async () => {
-    const all = await tools.listConversations({ updated_after: 0 });
+    const all = await prism.tools.listConversations({ updated_after: 0 });
     expect(all.count).toBeGreaterThan(0);
-    const none = await tools.listConversations({ updated_after: "2999-01-01", auto_paginate: true });
+    const none = await prism.tools.listConversations({ updated_after: "2999-01-01", auto_paginate: true });
     expect(none.count).toBe(0);
     expect(none.stopped_by_date_filter).toBe(true);
-    expect(proxy.requests).toHaveLength(2);
+    expect(prism.proxy.requests).toHaveLength(2);
   });
 });
