@@ -15,7 +15,7 @@ afterAll(async () => {
   figures["fault matrix (fault → outcome, requests)"] = `\n    ${table.join("\n    ")}`;
 });
 
-type Outcome = { readonly outcome: string; readonly attempts: number | undefined; readonly requests: number };
+type Outcome = { readonly outcome: string; readonly attempts: number | undefined; readonly requests: number; readonly reason?: string };
 
 /**
  * Runs get-contact once with `setup` applied to a fresh proxy. Short timeout and fast backoff (3 attempts,
@@ -40,11 +40,12 @@ const run = async (label: string, setup: (p: FaultProxy) => void): Promise<Outco
   } catch (error) {
     record(error);
     expect(isFrontToolError(error), `${label}: ${String(error)}`).toBe(true);
-    result = { outcome: (error as { _tag: string })._tag, attempts: undefined, requests: proxy.requests.length };
+    const { _tag, reason } = error as { _tag: string; reason?: string };
+    result = { outcome: _tag, attempts: undefined, requests: proxy.requests.length, ...(reason === undefined ? {} : { reason }) };
   } finally {
     await front.dispose();
   }
-  table.push(`${label.padEnd(36)} → ${result.outcome} (${result.requests} request${result.requests === 1 ? "" : "s"})`);
+  table.push(`${label.padEnd(36)} → ${result.outcome}${result.reason === undefined ? "" : ` ${result.reason}`} (${result.requests} request${result.requests === 1 ? "" : "s"})`);
   return result;
 };
 
@@ -60,6 +61,7 @@ describe("fault matrix on an idempotent GET (get-contact crd_1)", () => {
   it("connection reset on every attempt → Transport after the 3-attempt bound", async () => {
     const r = await run("connection reset (always)", always(faults.connectionReset()));
     expect(r.outcome).toBe("Transport");
+    expect(r.reason).toBe("reset");
     expect(r.requests).toBe(3);
   });
 
@@ -72,6 +74,7 @@ describe("fault matrix on an idempotent GET (get-contact crd_1)", () => {
     const started = Date.now();
     const r = await run("no answer, timeoutMs 500", always(faults.timeout()));
     expect(r.outcome).toBe("Transport");
+    expect(r.reason).toBe("timeout");
     expect(r.requests).toBe(3);
     // Three 500 ms timeouts, not the 30 s default.
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -80,6 +83,7 @@ describe("fault matrix on an idempotent GET (get-contact crd_1)", () => {
   it("body trickled over 3 s (beyond timeoutMs 500) → Transport", async () => {
     const r = await run("slow body 3 s, timeoutMs 500", always(faults.slowBody(3_000)));
     expect(r.outcome).toBe("Transport");
+    expect(r.reason).toBe("timeout");
     expect(r.requests).toBe(3);
   });
 
