@@ -1,0 +1,1 @@
+export { prismGlobalSetup as default } from "@frontkit/testkit";
