@@ -87,7 +87,8 @@ export const run = async (options: PollInboxesOptions): Promise<{ polls: Readonl
 };
 
 if (isMain(import.meta.url)) {
-  const since = Math.floor(Date.now() / 1000) - 86_400;
+  // The mock's example data is from 2023, so it starts further back there; real Front polls the last day.
+  const since = process.env["FRONT_API_TOKEN"] ? Math.floor(Date.now() / 1000) - 86_400 : 1_600_000_000;
   withFrontTarget((target) => run({ ...target, since }))
     .then(({ polls }) =>
       polls.forEach((p, i) => console.log(`poll ${i + 1}: ${p.conversationIds.length} conversation(s) since ${String(p.since)}, stopped by date filter: ${p.stoppedByDateFilter}`)),

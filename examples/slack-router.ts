@@ -6,8 +6,10 @@
  * `updated_at` seen, to pass back as `since` on the next run.
  *
  * Run: SLACK_WEBHOOK_URL=https://hooks.slack.com/... npx tsx examples/slack-router.ts
+ * (without SLACK_WEBHOOK_URL a local stand-in prints the posts)
  */
 import { createFrontTools } from "@frontkit/tools";
+import { startHttpSink } from "./lib/http-sink.js";
 import { isMain, reportFailure, withFrontTarget } from "./lib/target.js";
 
 /** Options of the Slack router. */
@@ -71,12 +73,23 @@ export const run = async (options: SlackRouterOptions): Promise<SlackRouterResul
 };
 
 if (isMain(import.meta.url)) {
-  const slackWebhookUrl = process.env["SLACK_WEBHOOK_URL"];
-  if (slackWebhookUrl === undefined || slackWebhookUrl.length === 0) {
-    reportFailure(new Error("Set SLACK_WEBHOOK_URL to a Slack incoming-webhook URL."));
-  } else {
-    withFrontTarget((target) => run({ ...target, slackWebhookUrl }))
-      .then((result) => console.log(`posted ${result.posted.length} message(s); next cursor: ${String(result.cursor)}`))
-      .catch(reportFailure);
-  }
+  const main = async (): Promise<void> => {
+    let slackWebhookUrl = process.env["SLACK_WEBHOOK_URL"];
+    // Without a real webhook, a local stand-in prints what Slack would have received.
+    const standIn =
+      slackWebhookUrl === undefined || slackWebhookUrl.length === 0
+        ? await startHttpSink((request, response) => {
+            console.log(`Slack stand-in received: ${request.body}`);
+            response.writeHead(200, { "content-type": "text/plain" }).end("ok");
+          })
+        : undefined;
+    slackWebhookUrl = standIn?.url ?? slackWebhookUrl!;
+    try {
+      const result = await withFrontTarget((target) => run({ ...target, slackWebhookUrl }));
+      console.log(`posted ${result.posted.length} message(s); next cursor: ${String(result.cursor)}`);
+    } finally {
+      await standIn?.stop();
+    }
+  };
+  main().catch(reportFailure);
 }

@@ -7,7 +7,7 @@ import { classifyAndTag, openAiFromEnv, run } from "../classify-and-tag.js";
 import { Classifier } from "../lib/classifier.js";
 import { makeKeywordClassifier } from "../lib/keyword-classifier.js";
 import { labelsFromAnswer } from "../lib/openai-classifier.js";
-import { type HttpSink, startHttpSink } from "./support/http-sink.js";
+import { type HttpSink, startHttpSink } from "../lib/http-sink.js";
 
 const token = "classify-test-token";
 const apiKey = "sk-classify-test-key";

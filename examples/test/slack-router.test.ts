@@ -1,7 +1,7 @@
 import { startFaultProxy } from "@frontkit/testkit";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { run } from "../slack-router.js";
-import { type HttpSink, startHttpSink } from "./support/http-sink.js";
+import { type HttpSink, startHttpSink } from "../lib/http-sink.js";
 
 const token = "slack-router-test-token";
 let stops: Array<() => Promise<void>> = [];
