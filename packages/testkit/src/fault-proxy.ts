@@ -6,7 +6,8 @@ import {
   type OutgoingHttpHeaders,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
+import type { Socket } from "node:net";
+import { listenOnLoopback } from "./loopback-server.js";
 import type { Fault } from "./faults.js";
 
 /** One request as the proxy received it (authorization kept: tests use fake tokens). */
@@ -138,7 +139,6 @@ export const startFaultProxy = async (options: { target: string; port?: number }
   const requests: RecordedRequest[] = [];
   const queue: Fault[] = [];
   let rules: MutableRule[] = [];
-  const sockets = new Set<Socket>();
 
   const pickFault = (method: string, path: string, url: string): Fault => {
     const rule = rules.find((r) => r.remaining > 0 && matches(r.match, method, path, url));
@@ -263,20 +263,10 @@ export const startFaultProxy = async (options: { target: string; port?: number }
       } else res.destroy();
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.on("close", () => sockets.delete(socket));
-  });
-
-  await new Promise<void>((resolveListen, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolveListen());
-  });
-  const port = (server.address() as AddressInfo).port;
-
-  let stopping: Promise<void> | undefined;
+  const listener = await listenOnLoopback(server, options.port);
+  const { port } = listener;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     port,
     requests,
     enqueue: (...faults) => void queue.push(...faults),
@@ -297,13 +287,6 @@ export const startFaultProxy = async (options: { target: string; port?: number }
       rules = [];
       requests.length = 0;
     },
-    stop: () => {
-      stopping ??= new Promise<void>((resolveStop) => {
-        server.close(() => resolveStop());
-        for (const socket of sockets) socket.destroy();
-        sockets.clear();
-      });
-      return stopping;
-    },
+    stop: listener.stop,
   };
 };

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
 import { CONVERSATION_STATUSES, DEFAULT_DATASET, Dataset, SIMULATED_COMPANY_HOST, indexFromId, type DatasetSize } from "./dataset.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
+import { listenOnLoopback } from "../loopback-server.js";
 
 /** Options of {@link startSimulatedFront}. */
 export interface SimulatedFrontOptions {
@@ -308,7 +308,6 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
     }
   };
 
-  const sockets = new Set<Socket>();
   const server = createServer((req, res) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -318,19 +317,11 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
       send(res, 500, {}, errorBody(500, error instanceof Error ? error.message : "Simulator failure."));
     });
   });
-  server.on("connection", (socket) => {
-    sockets.add(socket);
-    socket.once("close", () => sockets.delete(socket));
-  });
-  await new Promise<void>((resolveListen, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, "127.0.0.1", () => resolveListen());
-  });
-  const port = (server.address() as AddressInfo).port;
-  let stopping: Promise<void> | undefined;
+  const listener = await listenOnLoopback(server, options.port);
+  const { port } = listener;
 
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: listener.url,
     port,
     companyHost: SIMULATED_COMPANY_HOST,
     dataset,
@@ -348,12 +339,6 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
       failures.length = 0;
       limiter.clear();
     },
-    stop: () => {
-      stopping ??= new Promise<void>((resolveStop) => {
-        server.close(() => resolveStop());
-        for (const socket of sockets) socket.destroy();
-      });
-      return stopping;
-    },
+    stop: listener.stop,
   };
 };
