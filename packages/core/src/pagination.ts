@@ -2,7 +2,8 @@ import type { MaybeOptionalInit } from "openapi-fetch";
 import type { FrontClient } from "./client.js";
 import { parseFrontError } from "./errors/front-api-error.js";
 import type { paths } from "./generated/schema.js";
-import type { GetResponseBody, PathsWithMethod } from "./types.js";
+import type { ListGetPath } from "./generated/path-unions.js";
+import type { GetResponseBody } from "./types.js";
 
 /**
  * Takes the `page_token` out of a `_pagination.next` URL, and nothing else. The URL's host is ignored:
@@ -23,10 +24,9 @@ export const pageTokenFromNext = (next: string | null | undefined): string | und
   return token && token.trim() !== "" ? token : undefined;
 };
 
-/** GET paths whose 2xx body is a Front list (`_results` + `_pagination`). */
-export type PaginatedPath = {
-  [P in PathsWithMethod<"get">]: GetResponseBody<P> extends { _results?: unknown; _pagination?: unknown } ? P : never;
-}[PathsWithMethod<"get">];
+/** GET paths whose 2xx body is a Front list (`_results`, paged by `_pagination`). */
+// Generated as a literal union (see scripts/codegen.mjs) so a call does not compute every GET body to find its path.
+export type PaginatedPath = ListGetPath;
 
 /** One page body of a paginated GET. */
 export type PageOf<P extends PaginatedPath> = GetResponseBody<P>;
