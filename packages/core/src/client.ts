@@ -6,6 +6,7 @@ import { resolveOptions, type FrontClientOptions } from "./options.js";
 import { frontPathSerializer } from "./path-serializer.js";
 import { frontQuerySerializer } from "./query-serializer.js";
 import { parseRateLimit } from "./rate-limit.js";
+import { makeSender, type Sender } from "./send.js";
 import { makeFrontFetch } from "./transport.js";
 
 /** A typed Front Core API client: openapi-fetch's `Client<paths>` plus the base URL it talks to. */
@@ -64,5 +65,13 @@ export const createFrontClient = (options: FrontClientOptions): FrontClient => {
     redirect: "manual",
   });
   client.use(validatePathParams, checkJsonBody);
-  return Object.assign(client, { baseUrl: resolved.baseUrl, timeoutMs: resolved.timeoutMs });
+  const front = Object.assign(client, { baseUrl: resolved.baseUrl, timeoutMs: resolved.timeoutMs });
+  senders.set(front, makeSender(resolved, options.fetch !== undefined));
+  return front;
 };
+
+// The lean sender of each client, kept off the client object so nothing holding the token is enumerable on it.
+const senders = new WeakMap<FrontClient, Sender>();
+
+/** The lean sender of a client made by this copy of core (undefined for foreign clients: callers fall back to openapi-fetch). */
+export const senderOf = (client: FrontClient): Sender | undefined => senders.get(client);

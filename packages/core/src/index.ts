@@ -1,7 +1,7 @@
 export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./aliases.js";
 export { createFrontClient, type FrontClient } from "./client.js";
-export { DEFAULT_BASE_URL, DEFAULT_TIMEOUT_MS, type FrontClientOptions } from "./options.js";
+export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type FrontClientOptions } from "./options.js";
 export { FrontApiError, parseFrontError, isFrontErrorBody, type FrontErrorBody, type FrontApiErrorFields } from "./errors/front-api-error.js";
 export { FrontTimeoutError } from "./errors/front-timeout-error.js";
 export { FrontInputError } from "./errors/front-input-error.js";

@@ -1,5 +1,5 @@
 import type { FetchResponse } from "openapi-fetch";
-import type { FrontClient } from "./client.js";
+import { type FrontClient, senderOf } from "./client.js";
 import { FrontInputError } from "./errors/front-input-error.js";
 import type { paths } from "./generated/schema.js";
 import { toMessageFormData, validateAttachments, type AttachmentInput } from "./multipart.js";
@@ -39,12 +39,11 @@ const send = async (client: FrontClient, path: string, pathParams: Record<string
   const attachments = options.attachments ?? [];
   validateAttachments(attachments);
   const payload = attachments.length > 0 ? toMessageFormData(body, attachments) : body;
+  const init = { params: { path: pathParams }, body: payload, ...(options.signal ? { signal: options.signal } : {}) };
+  const lean = senderOf(client);
+  if (lean !== undefined) return lean("post", path, init);
   // openapi-fetch types `body` by one media type at a time; the FormData branch is typed by NewMessageBody + AttachmentInput above.
-  return (client.POST as unknown as Post)(path, {
-    params: { path: pathParams },
-    body: payload,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  return (client.POST as unknown as Post)(path, init);
 };
 
 /** Sends a new message from a channel (`cha_…` or a channel alias), as JSON, or as multipart when there are attachments. */

@@ -12,12 +12,19 @@ export interface FrontClientOptions {
   readonly timeoutMs?: number | undefined;
   /** Prepended to frontkit's own user agent, e.g. `my-app/1.2`. */
   readonly userAgent?: string | undefined;
+  /**
+   * Largest answer read, in bytes after decompression (default 32 MiB). A larger one fails with
+   * {@link FrontResponseError} instead of filling memory. Enforced by the default Node transport.
+   */
+  readonly maxResponseBytes?: number | undefined;
 }
 
 /** The default Front Core API base URL. */
 export const DEFAULT_BASE_URL = "https://api2.frontapp.com";
 /** The default per-request timeout. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
+/** The default ceiling on an answer's size: far above a page of 100 conversations or messages. */
+export const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 
 // setTimeout's ceiling; beyond it Node fires immediately.
 const MAX_TIMEOUT_MS = 2_147_483_647;
@@ -33,6 +40,7 @@ export interface ResolvedOptions {
   readonly fetch: (input: Request) => Promise<Response>;
   readonly timeoutMs: number;
   readonly userAgent: string | undefined;
+  readonly maxResponseBytes: number;
 }
 
 /** Checks options and normalises the base URL (no trailing slash); throws {@link FrontInputError} without echoing the token. */
@@ -60,7 +68,11 @@ export const resolveOptions = (options: FrontClientOptions): ResolvedOptions => 
   if (userAgent !== undefined && (typeof userAgent !== "string" || !USER_AGENT_SHAPE.test(userAgent))) {
     throw new FrontInputError("userAgent", "userAgent must be printable ASCII on one line");
   }
-  return { token, baseUrl, fetch: fetchImpl, timeoutMs, userAgent };
+  const maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+  if (typeof maxResponseBytes !== "number" || !Number.isSafeInteger(maxResponseBytes) || maxResponseBytes <= 0) {
+    throw new FrontInputError("maxResponseBytes", "maxResponseBytes must be a positive whole number of bytes");
+  }
+  return { token, baseUrl, fetch: fetchImpl, timeoutMs, userAgent, maxResponseBytes };
 };
 
 const resolveBaseUrl = (raw: string): string => {

@@ -1,8 +1,9 @@
 import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
-import type { FrontClient } from "./client.js";
+import { type FrontClient, senderOf } from "./client.js";
 import { FrontInputError } from "./errors/front-input-error.js";
 import type { paths } from "./generated/schema.js";
 import { PATH_TEMPLATES } from "./path-templates.js";
+import type { SendInit } from "./send.js";
 import type { HttpMethod, PathsWithMethod } from "./types.js";
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
@@ -44,6 +45,9 @@ export const request = <M extends HttpMethod, P extends PathsWithMethod<M>, Init
       new FrontInputError("method", `${method.toUpperCase()} is not defined for ${path as string}; it allows ${methods.map((m) => m.toUpperCase()).join(", ")}`),
     );
   }
+  const send = senderOf(client);
+  if (send !== undefined) return send(method, path as string, init as SendInit | undefined) as Promise<RequestResult<M, P, Init>>;
+  // A client from another copy of core (e.g. the CJS build beside the ESM one): its own openapi-fetch path.
   const call = client.request as unknown as (m: string, p: string, i?: unknown) => Promise<RequestResult<M, P, Init>>;
   return call(method, path as string, init);
 };

@@ -11,7 +11,7 @@ export const frontUserAgent = (prefix?: string): string =>
   [prefix, `frontkit/${FRONTKIT_CORE_VERSION} (+node)`].filter(Boolean).join(" ");
 
 /** Rejects when `signal` aborts even if `promise` ignores signals (a fetch that never answers). */
-const raceAbort = <A>(promise: Promise<A>, signal: AbortSignal): Promise<A> =>
+export const raceAbort = <A>(promise: Promise<A>, signal: AbortSignal): Promise<A> =>
   new Promise<A>((resolve, reject) => {
     if (signal.aborted) {
       reject(signal.reason);

@@ -23,6 +23,8 @@ export interface FrontConfig {
   readonly timeoutMs?: number | undefined;
   /** Prepended to frontkit's user agent. */
   readonly userAgent?: string | undefined;
+  /** Largest answer read, in bytes after decompression (default 32 MiB); a larger one is UnexpectedResponse. */
+  readonly maxResponseBytes?: number | undefined;
   /** Replaces the retry schedule (default `FrontRetry.default`). Which failures may be retried stays fixed. */
   readonly retry?: FrontRetrySchedule | undefined;
   /** Cap on a 429's retry-after for the default schedule and the shared gate (default 60 s). */
@@ -110,6 +112,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
           fetch: config.fetch,
           timeoutMs: config.timeoutMs,
           userAgent: config.userAgent,
+          maxResponseBytes: config.maxResponseBytes,
         }),
       catch: configError,
     });
@@ -123,54 +126,88 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
     });
     const cacheTtlMs = Duration.toMillis(config.cacheTtl ?? DEFAULT_CACHE_TTL_MS);
 
+    /** Maps a rejection of the call (no HTTP answer, or core refusing the input) to its typed error. */
+    const thrownError = (operation: string, cause: unknown, idempotent: boolean): FrontToolError =>
+      isInputError(cause)
+        ? invalidInput([{ path: (cause as { field: string }).field, message: scrub((cause as Error).message) }], { operation })
+        : errorFromThrown(operation, cause, idempotent, scrub);
+
+    /**
+     * The HTTP exchange itself. `Effect.callback` with our own AbortController rather than `tryPromise`:
+     * interruption aborts the request either way, and this avoids a second controller per call.
+     */
+    const exchange = <A>(operation: string, call: FrontCall<A>, idempotent: boolean): Effect.Effect<FetchResult<A>, FrontToolError> =>
+      Effect.callback<FetchResult<A>, FrontToolError>((resume) => {
+        const controller = new AbortController();
+        let pending: Promise<FetchResult<A>>;
+        try {
+          pending = call(client, controller.signal);
+        } catch (cause) {
+          resume(Effect.fail(thrownError(operation, cause, idempotent)));
+          return;
+        }
+        pending.then(
+          (result) => resume(Effect.succeed(result)),
+          (cause: unknown) => resume(Effect.fail(thrownError(operation, cause, idempotent))),
+        );
+        return Effect.sync(() => controller.abort());
+      });
+
+    /** Reads an answer: rate-limit headers fed back to the limiter and the meter, non-2xx turned into its typed error. */
+    const settle = <A>(operation: string, result: FetchResult<A>, options: RequestOptions) =>
+      Effect.withFiber<FrontResponse<A>, FrontToolError>((fiber) => {
+        const now = fiber.getRef(Clock.Clock).currentTimeMillisUnsafe();
+        const meter = fiber.getRef(CurrentRequestMeter);
+        const { response } = result;
+        const rateLimit = parseRateLimit(response.headers, now);
+        limiter.observe(rateLimit, now);
+        if (meter !== undefined) meter.rateLimit = rateLimit;
+        const status = response.status;
+        if (status === 429) limiter.trip(rateLimit.retryAfterMs, now);
+        const accepted = options.accept?.includes(status) ?? false;
+        if ((status < 200 || status > 299) && !accepted) {
+          return Effect.fail(
+            errorFromResponse({
+              operation,
+              status,
+              body: result.error,
+              requestId: response.headers.get("x-request-id") ?? undefined,
+              rateLimit,
+              idempotent: options.idempotent,
+              scrub,
+            }),
+          );
+        }
+        return Effect.succeed({ data: (accepted && !response.ok ? undefined : result.data) as A, status, headers: response.headers, rateLimit });
+      });
+
     /** One HTTP attempt: inside the limiter, typed failure, headers fed back. */
-    const attempt = <A>(operation: string, call: FrontCall<A>, options: RequestOptions) =>
+    const attempt = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
       limiter.withSlot(
-        Effect.gen(function* () {
-          const meter = yield* CurrentRequestMeter;
+        Effect.withFiber((fiber) => {
+          const meter = fiber.getRef(CurrentRequestMeter);
           if (meter !== undefined) meter.attempts++;
-          const result = yield* Effect.tryPromise({
-            try: (signal) => call(client, signal),
-            catch: (cause): FrontToolError =>
-              isInputError(cause)
-                ? invalidInput([{ path: (cause as { field: string }).field, message: scrub((cause as Error).message) }], { operation })
-                : errorFromThrown(operation, cause, options.idempotent, scrub),
-          });
-          const now = yield* Clock.currentTimeMillis;
-          const { response } = result;
-          const rateLimit = parseRateLimit(response.headers, now);
-          limiter.observe(rateLimit, now);
-          if (meter !== undefined) meter.rateLimit = rateLimit;
-          if (response.status === 429) limiter.trip(rateLimit.retryAfterMs, now);
-          const accepted = options.accept?.includes(response.status) ?? false;
-          if ((response.status < 200 || response.status > 299) && !accepted) {
-            return yield* Effect.fail(
-              errorFromResponse({
-                operation,
-                status: response.status,
-                body: result.error,
-                requestId: response.headers.get("x-request-id") ?? undefined,
-                rateLimit,
-                idempotent: options.idempotent,
-                scrub,
-              }),
-            );
-          }
-          return {
-            data: (accepted && !response.ok ? undefined : result.data) as A,
-            status: response.status,
-            headers: response.headers,
-            rateLimit,
-          } satisfies FrontResponse<A>;
+          return Effect.flatMap(exchange(operation, call, options.idempotent), (result) => settle(operation, result, options));
         }),
       );
 
-    const request = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
-      attempt(operation, call, options).pipe(
-        Effect.retry({ schedule, while: (error: FrontToolError) => shouldRetry(error, options.idempotent) }),
-        // No stack capture: it costs more than the rest of the boundary, and `operation` already names the call site.
-        (effect) => Effect.withSpan(effect, "Front.request", { attributes: { operation }, captureStackTrace: false }),
-      );
+    const request = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> => {
+      const once = attempt(operation, call, options);
+      // The schedule is only set up once an attempt failed in a retryable way: the common, successful call
+      // pays nothing for it. The first failure is replayed into the schedule so its timing is unchanged.
+      const withRetry = Effect.catch(once, (first: FrontToolError) => {
+        if (!shouldRetry(first, options.idempotent)) return Effect.fail(first);
+        let replayed = false;
+        const again = Effect.suspend(() => {
+          if (replayed) return once;
+          replayed = true;
+          return Effect.fail(first);
+        });
+        return Effect.retry(again, { schedule, while: (error: FrontToolError) => shouldRetry(error, options.idempotent) });
+      });
+      // No stack capture: it costs more than the rest of the boundary, and `operation` already names the call site.
+      return Effect.withSpan(withRetry, "Front.request", { attributes: { operation }, captureStackTrace: false });
+    };
 
     const cache = new Map<string, { readonly expiresAt: number; readonly value: Effect.Effect<unknown, unknown, unknown> }>();
 

@@ -2,7 +2,7 @@
  * Front's inbox list for library users and tools: streamed, or collected once
  * and cached per Front service (inboxes change rarely; fetch once per workflow).
  */
-import type { FrontClient } from "@frontkit/core";
+import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, type Stream } from "effect";
 import type { FrontToolError } from "./errors.js";
 import { Front } from "./front.js";
@@ -16,8 +16,8 @@ export const INBOXES_CACHE_KEY = "inboxes";
 // The spec declares no query parameters here, but Front pages every list the same way: follow its page_token.
 const inboxesPage = (pageToken: string | undefined) => (client: FrontClient, signal: AbortSignal) =>
   pageToken === undefined
-    ? client.GET("/inboxes", { signal })
-    : client.GET("/inboxes", { params: { query: { page_token: pageToken } }, signal } as unknown as { signal: AbortSignal });
+    ? coreRequest(client, "get", "/inboxes", { signal })
+    : coreRequest(client, "get", "/inboxes", { params: { query: { page_token: pageToken } }, signal } as unknown as { signal: AbortSignal });
 
 /** Every inbox the token can see, page by page. */
 export const streamInboxes = (options: StreamPagesOptions = {}): Stream.Stream<Inbox, FrontToolError, Front> =>

@@ -91,31 +91,27 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
       return Math.max(0, until - now);
     };
 
-    const acquireSlot: Effect.Effect<void> = Effect.gen(function* () {
-      for (;;) {
-        const now = yield* Clock.currentTimeMillis;
-        const wait = waitFor(now);
-        if (wait <= 0) {
-          lastStart = now;
-          inFlight++;
-          return;
-        }
-        // Re-check after sleeping: a 429 may have closed the gate, or a response moved the window.
-        yield* Effect.sleep(Math.ceil(wait));
-      }
+    /** Takes the start slot when pacing allows it now; otherwise says how long to wait. */
+    const tryTake = (now: number): number => {
+      const wait = waitFor(now);
+      if (wait > 0) return wait;
+      lastStart = now;
+      inFlight++;
+      return 0;
+    };
+
+    // Not a generator: this runs on every request, and the common case (no wait) is one clock read.
+    const acquireSlot: Effect.Effect<void> = Effect.withFiber((fiber) => {
+      const wait = tryTake(fiber.getRef(Clock.Clock).currentTimeMillisUnsafe());
+      return wait <= 0 ? Effect.void : Effect.flatMap(Effect.sleep(Math.ceil(wait)), () => acquireSlot);
+    });
+
+    const release = Effect.sync(() => {
+      inFlight--;
     });
 
     const withSlot = <A, E, R>(attempt: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-      semaphore.withPermit(
-        Effect.acquireUseRelease(
-          acquireSlot,
-          () => attempt,
-          () =>
-            Effect.sync(() => {
-              inFlight--;
-            }),
-        ),
-      );
+      semaphore.withPermit(Effect.acquireUseRelease(acquireSlot, () => attempt, () => release));
 
     const observe = (observed: RateLimitInfo, now: number): void => {
       const next =

@@ -3,6 +3,7 @@
  * streamed, or collected once and cached per Front service (Front's guidance is
  * to fetch tags once per workflow, not per conversation).
  */
+import { request as coreRequest } from "@frontkit/core";
 import { Effect, type Stream } from "effect";
 import type { FrontToolError } from "./errors.js";
 import { Front } from "./front.js";
@@ -14,7 +15,7 @@ const OPERATION = "GET /tags";
 export const TAGS_CACHE_KEY = "tags";
 
 const tagsPage = (pageToken: string | undefined) => (client: import("@frontkit/core").FrontClient, signal: AbortSignal) =>
-  client.GET("/tags", {
+  coreRequest(client, "get", "/tags", {
     params: { query: { limit: MAX_PAGE_SIZE, ...(pageToken === undefined ? {} : { page_token: pageToken }) } },
     signal,
   });

@@ -1,5 +1,5 @@
 /** Front's teammate list as a stream (all pages). */
-import type { FrontClient } from "@frontkit/core";
+import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import type { Effect, Stream } from "effect";
 import type { FrontToolError } from "./errors.js";
 import type { Front } from "./front.js";
@@ -11,8 +11,8 @@ const OPERATION = "GET /teammates";
 // The spec declares no query parameters here, but Front pages every list the same way: follow its page_token.
 const teammatesPage = (pageToken: string | undefined) => (client: FrontClient, signal: AbortSignal) =>
   pageToken === undefined
-    ? client.GET("/teammates", { signal })
-    : client.GET("/teammates", { params: { query: { page_token: pageToken } }, signal } as unknown as { signal: AbortSignal });
+    ? coreRequest(client, "get", "/teammates", { signal })
+    : coreRequest(client, "get", "/teammates", { params: { query: { page_token: pageToken } }, signal } as unknown as { signal: AbortSignal });
 
 /** Every teammate of the company, page by page. */
 export const streamTeammates = (options: StreamPagesOptions = {}): Stream.Stream<Teammate, FrontToolError, Front> =>

@@ -4,7 +4,7 @@
  * replaces every tag. Names are resolved through the cached tag list; a tag is
  * never created, so a typo cannot litter the company's tags.
  */
-import type { FrontClient } from "@frontkit/core";
+import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { defineTool } from "../definition.js";
 import { type FrontToolError, invalidInput, NotFound } from "../errors.js";
@@ -98,7 +98,7 @@ export const resolveTagNames = Effect.fn("resolveTagNames")(function* (
 });
 
 const postTags = (conversationId: string, tagIds: ReadonlyArray<string>) => (client: FrontClient, signal: AbortSignal) =>
-  client.POST("/conversations/{conversation_id}/tags", {
+  coreRequest(client, "post", "/conversations/{conversation_id}/tags", {
     params: { path: { conversation_id: conversationId } },
     body: { tag_ids: [...tagIds] },
     signal,

@@ -1,5 +1,5 @@
 /** create-contact: a new contact with at least one handle, optionally in contact groups (lists). */
-import type { components } from "@frontkit/core";
+import { type components, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { defineTool } from "../definition.js";
 import { Front } from "../front.js";
@@ -63,7 +63,7 @@ export const createContact = defineTool({
       const front = yield* Front;
       const response = yield* front.request(
         "POST /contacts",
-        (client, signal) => client.POST("/contacts", { body: createContactBody(input), signal }),
+        (client, signal) => coreRequest(client, "post", "/contacts", { body: createContactBody(input), signal }),
         { idempotent: false },
       );
       const contact = yield* decodeBody(Contact, "POST /contacts", response.status)(response.data);

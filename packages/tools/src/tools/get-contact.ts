@@ -3,6 +3,7 @@
  * aliases (`alt:email:…`, `alt:phone:…`, `alt:<source>:…`), so callers need no
  * search first.
  */
+import { request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { defineTool } from "../definition.js";
 import { Front } from "../front.js";
@@ -61,7 +62,7 @@ export const getContact = defineTool({
       const contactId = contactAlias(input);
       const response = yield* front.request(
         "GET /contacts/{contact_id}",
-        (client, signal) => client.GET("/contacts/{contact_id}", { params: { path: { contact_id: contactId } }, signal }),
+        (client, signal) => coreRequest(client, "get", "/contacts/{contact_id}", { params: { path: { contact_id: contactId } }, signal }),
         { idempotent: true },
       );
       const contact = yield* decodeBody(Contact, "GET /contacts/{contact_id}", response.status)(response.data);

@@ -8,7 +8,7 @@
  * URL again — at most twice, as a merge of a merge is possible but a chain
  * longer than that is not something Front produces.
  */
-import type { FrontClient } from "@frontkit/core";
+import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
@@ -90,7 +90,7 @@ const fetchConversation = Effect.fn("fetchConversation")(function* (
     const current = id;
     const response = yield* front.request(
       OPERATION,
-      (client: FrontClient, signal: AbortSignal) => client.GET("/conversations/{conversation_id}", { params: { path: { conversation_id: current } }, signal }),
+      (client: FrontClient, signal: AbortSignal) => coreRequest(client, "get", "/conversations/{conversation_id}", { params: { path: { conversation_id: current } }, signal }),
       { idempotent: true, accept: [301] },
     );
     if (response.status !== 301) {
@@ -132,7 +132,7 @@ export const getConversation = defineTool<GetConversationInput, GetConversationO
       const result = yield* collectPages({
         operation: MESSAGES_OPERATION,
         call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
-          client.GET("/conversations/{conversation_id}/messages", {
+          coreRequest(client, "get", "/conversations/{conversation_id}/messages", {
             params: { path: { conversation_id: id }, query: { limit, ...(pageToken === undefined ? {} : { page_token: pageToken }) } },
             signal,
           }),

@@ -2,7 +2,7 @@
  * list-contacts: the company's contacts, filtered by update time and sorted,
  * one page at a time or auto-paged up to a bound.
  */
-import type { FrontClient } from "@frontkit/core";
+import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
@@ -84,7 +84,7 @@ export const listContacts = defineTool<ListContactsInput, ListContactsOutput>({
       const result = yield* collectPages({
         operation: OPERATION,
         call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
-          client.GET("/contacts", {
+          coreRequest(client, "get", "/contacts", {
             params: {
               query: {
                 limit,

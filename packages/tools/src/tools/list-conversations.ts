@@ -10,7 +10,7 @@
  * merge, and a conversation found in several inboxes appears once with all of
  * their ids.
  */
-import type { FrontClient } from "@frontkit/core";
+import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { type CollectedPages, collectPages, type KeepDecision } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
@@ -164,7 +164,7 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
           ...common,
           operation: "GET /conversations",
           call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
-            client.GET("/conversations", { params: { query: query(pageToken, limit) }, signal }),
+            coreRequest(client, "get", "/conversations", { params: { query: query(pageToken, limit) }, signal }),
         });
         return output(result.items, result);
       }
@@ -183,7 +183,7 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
             ...common,
             operation: "GET /inboxes/{inbox_id}/conversations",
             call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
-              client.GET("/inboxes/{inbox_id}/conversations", {
+              coreRequest(client, "get", "/inboxes/{inbox_id}/conversations", {
                 params: { path: { inbox_id: inboxId }, query: query(pageToken, limit) },
                 signal,
               }),

@@ -6,7 +6,7 @@
  * message already. With attachments the body goes as multipart, because Front
  * silently drops attachments sent as JSON.
  */
-import { type FrontClient, type NewMessageBody, type ReplyBody, sendNewMessage, sendReply } from "@frontkit/core";
+import { type FrontClient, type NewMessageBody, type ReplyBody, sendNewMessage, sendReply, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { attachmentIssues, type MessageAttachment, toCoreAttachment } from "../attachments.js";
 import { decodeToolInput, defineTool } from "../definition.js";
@@ -35,7 +35,7 @@ export const channelOfInbox = Effect.fn("channelOfInbox")(function* (
   const front = yield* Front;
   const response = yield* front.request(
     CHANNELS_OPERATION,
-    (client: FrontClient, signal: AbortSignal) => client.GET("/inboxes/{inbox_id}/channels", { params: { path: { inbox_id: inboxId } }, signal }),
+    (client: FrontClient, signal: AbortSignal) => coreRequest(client, "get", "/inboxes/{inbox_id}/channels", { params: { path: { inbox_id: inboxId } }, signal }),
     { idempotent: true },
   );
   const { _results: channels } = yield* decodeBody(ChannelList, CHANNELS_OPERATION, response.status)(response.data);

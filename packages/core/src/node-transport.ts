@@ -1,0 +1,150 @@
+/**
+ * The default transport of the lean path on Node: `node:http`/`node:https` on the global keep-alive agents.
+ *
+ * Node's `fetch` (undici) costs ~30–40% more per call than `http.request` against the same server (the
+ * WHATWG Request/Response/stream objects and an AbortSignal per request). SDKs that care about per-call
+ * cost on Node use the core modules for the same reason. What this module must keep equal to fetch:
+ * redirects are never followed (core modules never do), gzip/deflate/br bodies are decoded, and failures
+ * carry Node's error codes (ECONNRESET, ENOTFOUND, …), which is what the tools' error mapping reads.
+ * It adds a ceiling on the response size, which fetch does not have.
+ */
+import { type IncomingMessage, request as httpRequest } from "node:http";
+import { request as httpsRequest } from "node:https";
+import { Readable } from "node:stream";
+import {
+  brotliDecompress,
+  createBrotliDecompress,
+  createGunzip,
+  createInflate,
+  gunzip,
+  inflate,
+  type InputType,
+  type ZlibOptions,
+} from "node:zlib";
+import { FrontResponseError } from "./errors/front-response-error.js";
+import { parseRateLimit } from "./rate-limit.js";
+
+/** One request as the lean path hands it to a transport. */
+export interface Outgoing {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Record<string, string>;
+  readonly body: string | Uint8Array | undefined;
+  /** Resolves the exchange early with this error (timeout, caller abort). */
+  readonly onCancel: (cancel: (reason: unknown) => void) => void;
+  /** Largest body accepted, decoded size included. */
+  readonly maxResponseBytes: number;
+  /** Hand back the body unread, as a web stream. */
+  readonly stream: boolean;
+}
+
+/** The answer: a body-less Response for status and headers, plus the decoded body text (or stream). */
+export interface Incoming {
+  readonly response: Response;
+  readonly text: string | undefined;
+  readonly stream: ReadableStream<Uint8Array> | undefined;
+}
+
+type Decoder = (buffer: InputType, options: ZlibOptions, callback: (error: Error | null, result: Buffer) => void) => void;
+const DECODERS: Record<string, Decoder> = {
+  gzip: gunzip as Decoder,
+  "x-gzip": gunzip as Decoder,
+  deflate: inflate as Decoder,
+  br: brotliDecompress as unknown as Decoder,
+};
+
+/** A streaming decoder for parseAs "stream" with a compressed body. */
+const streamDecoder = (encoding: string) =>
+  encoding === "br" ? createBrotliDecompress() : encoding === "deflate" ? createInflate() : createGunzip();
+
+const tooLarge = (response: Response, limit: number): FrontResponseError =>
+  new FrontResponseError({
+    status: response.status,
+    message: `Front's answer is larger than ${limit} bytes; frontkit stopped reading it (ask for smaller pages with \`limit\`)`,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    rateLimit: parseRateLimit(response.headers),
+  });
+
+const toResponse = (res: IncomingMessage): Response => {
+  const headers = new Headers();
+  const raw = res.rawHeaders;
+  for (let i = 0; i + 1 < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  return new Response(null, { status: res.statusCode ?? 0, statusText: res.statusMessage ?? "", headers });
+};
+
+/** Sends one request with `node:http(s)`; rejects with Node's own errors, or whatever `onCancel` passes. */
+export const nodeExchange = (out: Outgoing): Promise<Incoming> =>
+  new Promise<Incoming>((resolve, reject) => {
+    let settled = false;
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settled = true;
+      reject(error);
+      req.destroy();
+    };
+    const send = out.url.startsWith("https:") ? httpsRequest : httpRequest;
+    // An explicit length: without it Node drops the body of a DELETE (it never chunks DELETE/GET bodies).
+    // Compressed answers are decoded below, as fetch would; Front's large lists compress well.
+    const headers: Record<string, string> =
+      out.body === undefined ? { ...out.headers } : { ...out.headers, "content-length": String(typeof out.body === "string" ? Buffer.byteLength(out.body) : out.body.byteLength) };
+    headers["accept-encoding"] ??= "gzip, deflate, br";
+    const req = send(out.url, { method: out.method, headers });
+    out.onCancel(fail);
+    req.on("error", fail);
+    req.on("response", (res) => {
+      let response: Response;
+      try {
+        response = toResponse(res);
+      } catch {
+        res.resume();
+        fail(new FrontResponseError({ status: res.statusCode ?? 0, message: `Front answered with an invalid HTTP status ${res.statusCode}`, rateLimit: {} }));
+        return;
+      }
+      const encoding = (res.headers["content-encoding"] ?? "identity").trim().toLowerCase();
+      const decode = DECODERS[encoding];
+      if (out.stream && response.ok) {
+        if (settled) return;
+        settled = true;
+        const body = decode === undefined ? res : res.pipe(streamDecoder(encoding));
+        resolve({ response, text: undefined, stream: Readable.toWeb(body) as ReadableStream<Uint8Array> });
+        return;
+      }
+      const length = Number(res.headers["content-length"]);
+      if (Number.isFinite(length) && length > out.maxResponseBytes) {
+        fail(tooLarge(response, out.maxResponseBytes));
+        return;
+      }
+      const chunks: Buffer[] = [];
+      let size = 0;
+      res.on("data", (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > out.maxResponseBytes) {
+          fail(tooLarge(response, out.maxResponseBytes));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      res.on("aborted", () => fail(Object.assign(new Error("The connection closed before Front's answer was complete"), { code: "ECONNRESET" })));
+      res.on("error", fail);
+      res.on("end", () => {
+        if (settled) return;
+        const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);
+        const done = (bytes: Buffer) => {
+          if (settled) return;
+          settled = true;
+          resolve({ response, text: bytes.toString("utf8"), stream: undefined });
+        };
+        if (decode === undefined || buffer.length === 0) {
+          done(buffer);
+          return;
+        }
+        decode(buffer, { maxOutputLength: out.maxResponseBytes }, (error, decoded) => {
+          if (error === null) done(decoded);
+          else if ((error as { code?: string }).code === "ERR_BUFFER_TOO_LARGE") fail(tooLarge(response, out.maxResponseBytes));
+          else fail(new FrontResponseError({ status: response.status, message: `Front's ${encoding} body could not be decoded`, rateLimit: parseRateLimit(response.headers) }));
+        });
+      });
+    });
+    if (out.body === undefined) req.end();
+    else req.end(out.body);
+  });
