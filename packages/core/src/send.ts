@@ -97,6 +97,7 @@ const resultFromText = (response: Response, method: string, parseAs: "json" | "t
     return response.ok ? { data: undefined, response } : { error: undefined, response };
   }
   if (!response.ok) {
+    if (text === "") return { error: undefined, response };
     try {
       return { error: JSON.parse(text), response };
     } catch {
