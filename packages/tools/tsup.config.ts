@@ -1,10 +1,27 @@
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 
+/**
+ * `@frontkit/tools/promise` re-exports the facade of the main entry. Bundled, it would carry its own copy of the
+ * whole runtime (CJS has no code splitting), so its errors would not be `instanceof` the main entry's classes;
+ * resolving its `./index.js` to the built main bundle keeps one runtime for both entries.
+ */
+const promiseEntryUsesMainBundle: Plugin = {
+  name: "promise-entry-uses-main-bundle",
+  setup(build) {
+    const mainBundle = build.initialOptions.format === "cjs" ? "./index.cjs" : "./index.js";
+    build.onResolve({ filter: /^\.\/index\.js$/ }, (args) =>
+      /[\\/]src[\\/]promise\.ts$/.test(args.importer) ? { path: mainBundle, external: true } : undefined,
+    );
+  },
+};
+
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: ["src/index.ts", "src/promise.ts"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,
   clean: true,
   target: "node20",
+  esbuildPlugins: [promiseEntryUsesMainBundle],
 });

@@ -410,6 +410,8 @@ export interface FrontToolsOptions {
   readonly timeoutMs?: number | undefined;
   /** Prepended to frontkit's user agent. */
   readonly userAgent?: string | undefined;
+  /** Largest answer read, in bytes after decompression (default 32 MiB); a larger one is UnexpectedResponse. */
+  readonly maxResponseBytes?: number | undefined;
   /** Cap on a 429's retry-after (default 60 s). */
   readonly maxRetryAfter?: DurationInput | undefined;
   /** Requests in flight at once (default 5). */
