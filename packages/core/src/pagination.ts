@@ -1,4 +1,4 @@
-import type { MaybeOptionalInit } from "openapi-fetch";
+import type { HeadersOptions } from "openapi-fetch";
 import type { FrontClient } from "./client.js";
 import { parseFrontError } from "./errors/front-api-error.js";
 import type { paths } from "./generated/schema.js";
@@ -43,8 +43,18 @@ export interface PaginateControls {
   readonly signal?: AbortSignal;
 }
 
-/** The init of `paginate`: the GET init of the path plus paging controls. */
-export type PaginateInit<P extends PaginatedPath> = NonNullable<MaybeOptionalInit<paths[P], "get">> & PaginateControls;
+/** The spec's parameters (path, query) of a paginated GET. */
+type ListParameters<P extends PaginatedPath> = paths[P]["get"] extends { parameters: infer X } ? X : never;
+
+/**
+ * The init of `paginate`: the GET's `params` from the spec (required when it has required ones), headers, and
+ * paging controls. Not openapi-fetch's full init: pages are always JSON from the configured base URL, so
+ * `parseAs`/`baseUrl` overrides have no place here — and evaluating that init for a generic path cost a
+ * consumer's typecheck ~8k type instantiations per call (issue 7).
+ */
+export type PaginateInit<P extends PaginatedPath> = ({} extends ListParameters<P>
+  ? { readonly params?: ListParameters<P> }
+  : { readonly params: ListParameters<P> }) & { readonly headers?: HeadersOptions } & PaginateControls;
 
 const DEFAULT_MAX_PAGES = 100;
 
