@@ -32,5 +32,5 @@ export {
   type NewMessageResult,
   type ReplyResult,
 } from "./messages.js";
-export { request, type RequestInitFor, type RequestResult } from "./request.js";
+export { request, type RequestControls, type RequestInitFor, type RequestResult } from "./request.js";
 export { PATH_TEMPLATES, matchPathTemplate, type PathMatch } from "./path-templates.js";

@@ -19,6 +19,8 @@ export interface SendMessageOptions {
   readonly attachments?: ReadonlyArray<AttachmentInput> | undefined;
   /** Aborts the request. */
   readonly signal?: AbortSignal | undefined;
+  /** Receives the function that cancels the request (see `request`'s `onCancel`). */
+  readonly onCancel?: ((cancel: (reason?: unknown) => void) => void) | undefined;
 }
 
 /** The openapi-fetch result of `POST /channels/{channel_id}/messages`. */
@@ -41,7 +43,7 @@ const send = async (client: FrontClient, path: string, pathParams: Record<string
   const payload = attachments.length > 0 ? toMessageFormData(body, attachments) : body;
   const init = { params: { path: pathParams }, body: payload, ...(options.signal ? { signal: options.signal } : {}) };
   const lean = senderOf(client);
-  if (lean !== undefined) return lean("post", path, init);
+  if (lean !== undefined) return lean("post", path, options.onCancel === undefined ? init : { ...init, onCancel: options.onCancel });
   // openapi-fetch types `body` by one media type at a time; the FormData branch is typed by NewMessageBody + AttachmentInput above.
   return (client.POST as unknown as Post)(path, init);
 };

@@ -10,8 +10,16 @@ type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[k
 // The init is optional exactly when the operation needs no path params and no body.
 type InitArgs<Init> = [RequiredKeys<Init>] extends [never] ? [init?: Init] : [init: Init];
 
+/** Per-request controls of the lean path, beside openapi-fetch's init. */
+export interface RequestControls {
+  /** Overrides the client's timeout for this request, in ms. */
+  readonly timeoutMs?: number | undefined;
+  /** Receives the function that cancels this request (cheaper than a `signal` for callers that manage cancellation). */
+  readonly onCancel?: ((cancel: (reason?: unknown) => void) => void) | undefined;
+}
+
 /** The init of a typed request: the spec's `params` (path, query) and `body` for that method and path. */
-export type RequestInitFor<M extends HttpMethod, P extends PathsWithMethod<M>> = MaybeOptionalInit<paths[P], M>;
+export type RequestInitFor<M extends HttpMethod, P extends PathsWithMethod<M>> = MaybeOptionalInit<paths[P], M> & RequestControls;
 
 /** The result of a typed request: `{ data, error, response }` as openapi-fetch gives it. */
 export type RequestResult<M extends HttpMethod, P extends PathsWithMethod<M>, Init> = FetchResponse<
@@ -47,7 +55,12 @@ export const request = <M extends HttpMethod, P extends PathsWithMethod<M>, Init
   }
   const send = senderOf(client);
   if (send !== undefined) return send(method, path as string, init as SendInit | undefined) as Promise<RequestResult<M, P, Init>>;
-  // A client from another copy of core (e.g. the CJS build beside the ESM one): its own openapi-fetch path.
+  // A client from another copy of core (e.g. the CJS build beside the ESM one): its own openapi-fetch path,
+  // which knows only signals.
   const call = client.request as unknown as (m: string, p: string, i?: unknown) => Promise<RequestResult<M, P, Init>>;
-  return call(method, path as string, init);
+  const { onCancel, ...rest } = (init ?? {}) as SendInit;
+  if (onCancel === undefined) return call(method, path as string, init);
+  const controller = new AbortController();
+  onCancel((reason) => controller.abort(reason));
+  return call(method, path as string, { ...rest, signal: rest.signal ? AbortSignal.any([rest.signal, controller.signal]) : controller.signal });
 };

@@ -3,8 +3,8 @@
  * Promise facade) derives from, and the one way to run it — input decoded
  * first, so invalid input never reaches Front.
  */
-import { Effect, Schema, SchemaIssue } from "effect";
-import { type FrontToolError, formatIssuePath, type InputIssue, invalidInput } from "./errors.js";
+import { Effect, Result, Schema, SchemaIssue } from "effect";
+import { type FrontToolError, formatIssuePath, type InputIssue, type InvalidInput, invalidInput } from "./errors.js";
 import type { Front } from "./front.js";
 
 /** Behaviour hints, mapped to MCP's readOnlyHint/destructiveHint/idempotentHint/openWorldHint. */
@@ -64,11 +64,22 @@ export const issuesOf = (issue: SchemaIssue.Issue): ReadonlyArray<InputIssue> =>
     message: i.message,
   }));
 
+// One synchronous decoder per tool, built on first use: decoding runs before every call.
+const inputDecoders = new WeakMap<object, (input: unknown) => Result.Result<unknown, Schema.SchemaError>>();
+
 /** Decodes a tool's input; every problem becomes one InvalidInput issue with its path. */
-export const decodeToolInput = <I, O>(tool: ToolDefinition<I, O>, input: unknown) =>
-  Schema.decodeUnknownEffect(tool.input)(input, decodeOptions).pipe(
-    Effect.mapError((error) => invalidInput(issuesOf(error.issue), { operation: tool.name, summary: `Invalid input for ${tool.name}` })),
-  );
+export const decodeToolInput = <I, O>(tool: ToolDefinition<I, O>, input: unknown): Effect.Effect<I, InvalidInput> =>
+  Effect.suspend(() => {
+    let decode = inputDecoders.get(tool);
+    if (decode === undefined) {
+      decode = Schema.decodeUnknownResult(tool.input, decodeOptions);
+      inputDecoders.set(tool, decode);
+    }
+    const decoded = decode(input) as Result.Result<I, Schema.SchemaError>;
+    return Result.isSuccess(decoded)
+      ? Effect.succeed(decoded.success)
+      : Effect.fail(invalidInput(issuesOf(decoded.failure.issue), { operation: tool.name, summary: `Invalid input for ${tool.name}` }));
+  });
 
 /** Runs a tool on untrusted input: decode (nothing sent if invalid), then the program. */
 export const runTool = <I, O>(tool: ToolDefinition<I, O>, input: unknown): Effect.Effect<O, FrontToolError, Front> =>

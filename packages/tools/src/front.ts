@@ -60,8 +60,37 @@ export interface FrontResponse<A> {
   readonly rateLimit: RateLimitInfo;
 }
 
-/** Runs one openapi-fetch call; receives the typed client and the signal that interruption aborts. */
-export type FrontCall<A> = (client: FrontClient, signal: AbortSignal) => Promise<FetchResult<A>>;
+/**
+ * What the boundary hands each call, so interruption cancels the request. Spread it into core's
+ * `request()` init (`{ params, ...control }`: only `onCancel` is copied, no signal is made), or take
+ * `control.signal` for APIs that need an AbortSignal, such as openapi-fetch's `client.GET`.
+ */
+export interface RequestControl {
+  /** Receives core's canceller for this request; the boundary calls it when the fiber is interrupted. */
+  readonly onCancel: (cancel: (reason?: unknown) => void) => void;
+  /** An AbortSignal aborted on interruption, created on first read (a getter: spreading the control skips it). */
+  readonly signal: AbortSignal;
+}
+
+/** The boundary's RequestControl: `onCancel` is an own property, `signal` a lazy prototype getter. */
+class FiberControl implements RequestControl {
+  private cancel: ((reason?: unknown) => void) | undefined;
+  private controller: AbortController | undefined;
+  readonly onCancel = (cancel: (reason?: unknown) => void): void => {
+    this.cancel = cancel;
+  };
+  get signal(): AbortSignal {
+    this.controller ??= new AbortController();
+    return this.controller.signal;
+  }
+  abort(): void {
+    this.cancel?.();
+    this.controller?.abort();
+  }
+}
+
+/** Runs one core request; receives the typed client and the control that ties it to the fiber. */
+export type FrontCall<A> = (client: FrontClient, control: RequestControl) => Promise<FetchResult<A>>;
 
 /** The service every tool depends on. */
 export interface FrontService {
@@ -133,15 +162,15 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         : errorFromThrown(operation, cause, idempotent, scrub);
 
     /**
-     * The HTTP exchange itself. `Effect.callback` with our own AbortController rather than `tryPromise`:
-     * interruption aborts the request either way, and this avoids a second controller per call.
+     * The HTTP exchange itself. `Effect.callback` and core's `onCancel` rather than `tryPromise` and an
+     * AbortSignal: interruption cancels the request either way, and no signal or listener is made per call.
      */
     const exchange = <A>(operation: string, call: FrontCall<A>, idempotent: boolean): Effect.Effect<FetchResult<A>, FrontToolError> =>
       Effect.callback<FetchResult<A>, FrontToolError>((resume) => {
-        const controller = new AbortController();
+        const control = new FiberControl();
         let pending: Promise<FetchResult<A>>;
         try {
-          pending = call(client, controller.signal);
+          pending = call(client, control);
         } catch (cause) {
           resume(Effect.fail(thrownError(operation, cause, idempotent)));
           return;
@@ -150,7 +179,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
           (result) => resume(Effect.succeed(result)),
           (cause: unknown) => resume(Effect.fail(thrownError(operation, cause, idempotent))),
         );
-        return Effect.sync(() => controller.abort());
+        return Effect.sync(() => control.abort());
       });
 
     /** Reads an answer: rate-limit headers fed back to the limiter and the meter, non-2xx turned into its typed error. */

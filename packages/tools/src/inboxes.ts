@@ -5,7 +5,7 @@
 import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, type Stream } from "effect";
 import type { FrontToolError } from "./errors.js";
-import { Front } from "./front.js";
+import { Front, type RequestControl } from "./front.js";
 import { collectAll, type StreamPagesOptions, streamItems } from "./pagination.js";
 import { Inbox } from "./schemas/inbox.js";
 
@@ -14,10 +14,10 @@ const OPERATION = "GET /inboxes";
 export const INBOXES_CACHE_KEY = "inboxes";
 
 // The spec declares no query parameters here, but Front pages every list the same way: follow its page_token.
-const inboxesPage = (pageToken: string | undefined) => (client: FrontClient, signal: AbortSignal) =>
+const inboxesPage = (pageToken: string | undefined) => (client: FrontClient, control: RequestControl) =>
   pageToken === undefined
-    ? coreRequest(client, "get", "/inboxes", { signal })
-    : coreRequest(client, "get", "/inboxes", { params: { query: { page_token: pageToken } }, signal } as unknown as { signal: AbortSignal });
+    ? coreRequest(client, "get", "/inboxes", control)
+    : coreRequest(client, "get", "/inboxes", { params: { query: { page_token: pageToken } }, ...control } as unknown as RequestControl);
 
 /** Every inbox the token can see, page by page. */
 export const streamInboxes = (options: StreamPagesOptions = {}): Stream.Stream<Inbox, FrontToolError, Front> =>

@@ -8,7 +8,7 @@
  * or `maxPages`.
  */
 import { pageTokenFromNext } from "@frontkit/core";
-import { Effect, Option, Schema, Stream } from "effect";
+import { Effect, Option, Result, Schema, Stream } from "effect";
 import type { FrontToolError } from "./errors.js";
 import { Front, type FrontCall } from "./front.js";
 import { unexpectedBody } from "./http-errors.js";
@@ -34,16 +34,47 @@ export interface Page<A> {
   readonly nextPageToken: string | undefined;
 }
 
+const shapeProblem = (error: Schema.SchemaError): string =>
+  `unexpected shape: ${error.message.split("\n").slice(0, 2).join(" ").slice(0, 300)}`;
+
 /** Decodes a response body with a lenient schema; a mismatch is UnexpectedResponse naming the first problem. */
 export const decodeBody =
   <A>(schema: Schema.Codec<A, unknown, never, never>, operation: string, status?: number) =>
   (body: unknown): Effect.Effect<A, FrontToolError> =>
-    Schema.decodeUnknownEffect(schema)(body).pipe(
-      Effect.mapError((error) => {
-        const first = error.message.split("\n").slice(0, 2).join(" ").slice(0, 300);
-        return unexpectedBody(operation, status, `unexpected shape: ${first}`);
-      }),
-    );
+    Schema.decodeUnknownEffect(schema)(body).pipe(Effect.mapError((error) => unexpectedBody(operation, status, shapeProblem(error))));
+
+const decodeEnvelope = Schema.decodeUnknownResult(PageEnvelope);
+
+// Decoders are built once per item schema: every page of every list goes through here.
+const itemDecoders = new WeakMap<object, (input: unknown) => Result.Result<unknown, Schema.SchemaError>>();
+const itemDecoder = <A>(item: Schema.Codec<A, unknown, never, never>) => {
+  let decode = itemDecoders.get(item);
+  if (decode === undefined) {
+    decode = Schema.decodeUnknownResult(item);
+    itemDecoders.set(item, decode);
+  }
+  return decode as (input: unknown) => Result.Result<A, Schema.SchemaError>;
+};
+
+/** Decodes a page synchronously (no Effect per item): the envelope, then each item; the first mismatch fails. */
+const decodePage = <A>(
+  body: unknown,
+  item: Schema.Codec<A, unknown, never, never>,
+  operation: string,
+  status: number,
+): Result.Result<Page<A>, FrontToolError> => {
+  const envelope = decodeEnvelope(body);
+  if (Result.isFailure(envelope)) return Result.fail(unexpectedBody(operation, status, shapeProblem(envelope.failure)));
+  const decode = itemDecoder(item);
+  const results = envelope.success._results;
+  const items: A[] = new Array(results.length);
+  for (let i = 0; i < results.length; i++) {
+    const decoded = decode(results[i]);
+    if (Result.isFailure(decoded)) return Result.fail(unexpectedBody(operation, status, shapeProblem(decoded.failure)));
+    items[i] = decoded.success;
+  }
+  return Result.succeed({ items, nextPageToken: pageTokenFromNext(envelope.success._pagination?.next) });
+};
 
 /** Options of `streamPages`. */
 export interface StreamPagesOptions {
@@ -60,13 +91,11 @@ export const fetchPage = <A>(
   item: Schema.Codec<A, unknown, never, never>,
   pageToken: string | undefined,
 ): Effect.Effect<Page<A>, FrontToolError, Front> =>
-  Effect.gen(function* () {
-    const front = yield* Front;
-    const response = yield* front.request(operation, call(pageToken), { idempotent: true });
-    const envelope = yield* decodeBody(PageEnvelope, operation, response.status)(response.data);
-    const items = yield* Effect.forEach(envelope._results, decodeBody(item, operation, response.status));
-    return { items, nextPageToken: pageTokenFromNext(envelope._pagination?.next) };
-  });
+  Front.use((front) =>
+    Effect.flatMap(front.request(operation, call(pageToken), { idempotent: true }), (response) =>
+      Effect.fromResult(decodePage(response.data, item, operation, response.status)),
+    ),
+  );
 
 /**
  * Streams the pages of a Front list endpoint (`call(pageToken)` builds the request of one page),

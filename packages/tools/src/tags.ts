@@ -6,7 +6,7 @@
 import { request as coreRequest } from "@frontkit/core";
 import { Effect, type Stream } from "effect";
 import type { FrontToolError } from "./errors.js";
-import { Front } from "./front.js";
+import { Front, type RequestControl } from "./front.js";
 import { collectAll, MAX_PAGE_SIZE, type StreamPagesOptions, streamItems } from "./pagination.js";
 import { Tag } from "./schemas/tag.js";
 
@@ -14,10 +14,10 @@ const OPERATION = "GET /tags";
 /** Cache key of the full tag list on a Front service. */
 export const TAGS_CACHE_KEY = "tags";
 
-const tagsPage = (pageToken: string | undefined) => (client: import("@frontkit/core").FrontClient, signal: AbortSignal) =>
+const tagsPage = (pageToken: string | undefined) => (client: import("@frontkit/core").FrontClient, control: RequestControl) =>
   coreRequest(client, "get", "/tags", {
     params: { query: { limit: MAX_PAGE_SIZE, ...(pageToken === undefined ? {} : { page_token: pageToken }) } },
-    signal,
+    ...control,
   });
 
 /** Every tag of the company, page by page. */

@@ -12,14 +12,14 @@ const frontLayer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
 
 const getTags = Effect.gen(function* () {
   const front = yield* Front;
-  return yield* front.request("GET /tags", (client, signal) => client.GET("/tags", { signal }), { idempotent: true });
+  return yield* front.request("GET /tags", (client, { signal }) => client.GET("/tags", { signal }), { idempotent: true });
 });
 
 const postContact = Effect.gen(function* () {
   const front = yield* Front;
   return yield* front.request(
     "POST /contacts",
-    (client, signal) => client.POST("/contacts", { body: { handles: [{ source: "email", handle: "a@b.c" }] }, signal }),
+    (client, { signal }) => client.POST("/contacts", { body: { handles: [{ source: "email", handle: "a@b.c" }] }, signal }),
     { idempotent: false },
   );
 });

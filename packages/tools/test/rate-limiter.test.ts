@@ -8,7 +8,7 @@ const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ 
 
 const getTags = Effect.gen(function* () {
   const front = yield* Front;
-  return yield* front.request("GET /tags", (client, signal) => client.GET("/tags", { signal }), { idempotent: true });
+  return yield* front.request("GET /tags", (client, { signal }) => client.GET("/tags", { signal }), { idempotent: true });
 });
 
 const ok = (headers: Record<string, string> = {}) => json(200, { _results: [] }, headers);

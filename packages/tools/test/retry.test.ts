@@ -10,13 +10,13 @@ const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
 
 const getTags = Effect.gen(function* () {
   const front = yield* Front;
-  return yield* front.request("GET /tags", (client, signal) => client.GET("/tags", { signal }), { idempotent: true });
+  return yield* front.request("GET /tags", (client, { signal }) => client.GET("/tags", { signal }), { idempotent: true });
 });
 const postMessage = Effect.gen(function* () {
   const front = yield* Front;
   return yield* front.request(
     "POST /channels/{channel_id}/messages",
-    (client, signal) =>
+    (client, { signal }) =>
       client.POST("/channels/{channel_id}/messages", { params: { path: { channel_id: "cha_1" } }, body: { to: ["a@b.c"], body: "hi" }, signal }),
     { idempotent: false },
   );

@@ -8,7 +8,7 @@ import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { defineTool } from "../definition.js";
 import { type FrontToolError, invalidInput, NotFound } from "../errors.js";
-import { Front } from "../front.js";
+import { Front, type RequestControl } from "../front.js";
 import { unexpectedBody } from "../http-errors.js";
 import { closestMatches } from "../near-matches.js";
 import { frontId, NonEmptyTrimmed } from "../schemas/common.js";
@@ -97,11 +97,11 @@ export const resolveTagNames = Effect.fn("resolveTagNames")(function* (
   return resolved;
 });
 
-const postTags = (conversationId: string, tagIds: ReadonlyArray<string>) => (client: FrontClient, signal: AbortSignal) =>
+const postTags = (conversationId: string, tagIds: ReadonlyArray<string>) => (client: FrontClient, control: RequestControl) =>
   coreRequest(client, "post", "/conversations/{conversation_id}/tags", {
     params: { path: { conversation_id: conversationId } },
     body: { tag_ids: [...tagIds] },
-    signal,
+    ...control,
   });
 
 /** Adds the tags, following one merge redirect (Front answers 301 without tagging when the conversation was merged). */

@@ -63,7 +63,7 @@ export const createContact = defineTool({
       const front = yield* Front;
       const response = yield* front.request(
         "POST /contacts",
-        (client, signal) => coreRequest(client, "post", "/contacts", { body: createContactBody(input), signal }),
+        (client, control) => coreRequest(client, "post", "/contacts", { body: createContactBody(input), ...control }),
         { idempotent: false },
       );
       const contact = yield* decodeBody(Contact, "POST /contacts", response.status)(response.data);

@@ -62,7 +62,7 @@ export const getContact = defineTool({
       const contactId = contactAlias(input);
       const response = yield* front.request(
         "GET /contacts/{contact_id}",
-        (client, signal) => coreRequest(client, "get", "/contacts/{contact_id}", { params: { path: { contact_id: contactId } }, signal }),
+        (client, control) => coreRequest(client, "get", "/contacts/{contact_id}", { params: { path: { contact_id: contactId } }, ...control }),
         { idempotent: true },
       );
       const contact = yield* decodeBody(Contact, "GET /contacts/{contact_id}", response.status)(response.data);

@@ -13,7 +13,7 @@ import { Effect, Schema } from "effect";
 import { collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
 import type { FrontToolError } from "../errors.js";
-import { Front } from "../front.js";
+import { Front, type RequestControl } from "../front.js";
 import { unexpectedBody } from "../http-errors.js";
 import { decodeBody, MAX_PAGE_SIZE } from "../pagination.js";
 import { frontId } from "../schemas/common.js";
@@ -90,7 +90,7 @@ const fetchConversation = Effect.fn("fetchConversation")(function* (
     const current = id;
     const response = yield* front.request(
       OPERATION,
-      (client: FrontClient, signal: AbortSignal) => coreRequest(client, "get", "/conversations/{conversation_id}", { params: { path: { conversation_id: current } }, signal }),
+      (client: FrontClient, control: RequestControl) => coreRequest(client, "get", "/conversations/{conversation_id}", { params: { path: { conversation_id: current } }, ...control }),
       { idempotent: true, accept: [301] },
     );
     if (response.status !== 301) {
@@ -131,10 +131,10 @@ export const getConversation = defineTool<GetConversationInput, GetConversationO
       const maxMessages = input.max_messages ?? DEFAULT_MAX_MESSAGES;
       const result = yield* collectPages({
         operation: MESSAGES_OPERATION,
-        call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
+        call: (pageToken, limit) => (client: FrontClient, control: RequestControl) =>
           coreRequest(client, "get", "/conversations/{conversation_id}/messages", {
             params: { path: { conversation_id: id }, query: { limit, ...(pageToken === undefined ? {} : { page_token: pageToken }) } },
-            signal,
+            ...control,
           }),
         item: ConversationMessage,
         pageSize: Math.min(maxMessages, MAX_PAGE_SIZE),

@@ -2,6 +2,7 @@
  * list-contacts: the company's contacts, filtered by update time and sorted,
  * one page at a time or auto-paged up to a bound.
  */
+import type { RequestControl } from "../front.js";
 import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { collectPages } from "../collect-pages.js";
@@ -83,7 +84,7 @@ export const listContacts = defineTool<ListContactsInput, ListContactsOutput>({
       const pageSize = input.limit ?? (auto ? MAX_PAGE_SIZE : DEFAULT_CONTACTS_LIMIT);
       const result = yield* collectPages({
         operation: OPERATION,
-        call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
+        call: (pageToken, limit) => (client: FrontClient, control: RequestControl) =>
           coreRequest(client, "get", "/contacts", {
             params: {
               query: {
@@ -94,7 +95,7 @@ export const listContacts = defineTool<ListContactsInput, ListContactsOutput>({
                 ...(pageToken === undefined ? {} : { page_token: pageToken }),
               },
             },
-            signal,
+            ...control,
           }),
         item: Contact,
         pageToken: input.page_token,

@@ -10,6 +10,7 @@
  * merge, and a conversation found in several inboxes appears once with all of
  * their ids.
  */
+import type { RequestControl } from "../front.js";
 import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { type CollectedPages, collectPages, type KeepDecision } from "../collect-pages.js";
@@ -163,8 +164,8 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
         const result = yield* collectPages({
           ...common,
           operation: "GET /conversations",
-          call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
-            coreRequest(client, "get", "/conversations", { params: { query: query(pageToken, limit) }, signal }),
+          call: (pageToken, limit) => (client: FrontClient, control: RequestControl) =>
+            coreRequest(client, "get", "/conversations", { params: { query: query(pageToken, limit) }, ...control }),
         });
         return output(result.items, result);
       }
@@ -182,10 +183,10 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
           collectPages({
             ...common,
             operation: "GET /inboxes/{inbox_id}/conversations",
-            call: (pageToken, limit) => (client: FrontClient, signal: AbortSignal) =>
+            call: (pageToken, limit) => (client: FrontClient, control: RequestControl) =>
               coreRequest(client, "get", "/inboxes/{inbox_id}/conversations", {
                 params: { path: { inbox_id: inboxId }, query: query(pageToken, limit) },
-                signal,
+                ...control,
               }),
           }).pipe(Effect.map((result) => ({ result, items: result.items.map((c) => ({ ...c, inbox_ids: [inboxId] })) }))),
         { concurrency: INBOX_CONCURRENCY },

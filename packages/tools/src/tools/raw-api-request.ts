@@ -102,7 +102,7 @@ const send = Effect.fn("rawApiRequest.send")(function* (method: HttpMethod, temp
   const front = yield* Front;
   const response = yield* front.request(
     `${method.toUpperCase()} ${template}`,
-    (client, signal) => (request as unknown as RequestCall)(client, method, template, { ...init, signal }),
+    (client, control) => (request as unknown as RequestCall)(client, method, template, { ...init, ...control }),
     { idempotent: isIdempotent(method), accept: ACCEPTED_REDIRECTS },
   );
   const location = response.status === 301 ? response.headers.get("location") : null;

@@ -11,7 +11,7 @@ import { Effect, Schema } from "effect";
 import { attachmentIssues, type MessageAttachment, toCoreAttachment } from "../attachments.js";
 import { decodeToolInput, defineTool } from "../definition.js";
 import { type FrontToolError, invalidInput } from "../errors.js";
-import { Front } from "../front.js";
+import { Front, type RequestControl } from "../front.js";
 import { unexpectedBody } from "../http-errors.js";
 import { decodeBody } from "../pagination.js";
 import { AcceptedMessage, ChannelSummary, SendMessageInput, SendMessageOutput } from "../schemas/message.js";
@@ -35,7 +35,7 @@ export const channelOfInbox = Effect.fn("channelOfInbox")(function* (
   const front = yield* Front;
   const response = yield* front.request(
     CHANNELS_OPERATION,
-    (client: FrontClient, signal: AbortSignal) => coreRequest(client, "get", "/inboxes/{inbox_id}/channels", { params: { path: { inbox_id: inboxId } }, signal }),
+    (client: FrontClient, control: RequestControl) => coreRequest(client, "get", "/inboxes/{inbox_id}/channels", { params: { path: { inbox_id: inboxId } }, ...control }),
     { idempotent: true },
   );
   const { _results: channels } = yield* decodeBody(ChannelList, CHANNELS_OPERATION, response.status)(response.data);
@@ -109,8 +109,8 @@ export const sendMessageProgram = Effect.fn("sendMessage")(function* (
     }
     const response = yield* front.request(
       NEW_OPERATION,
-      (client: FrontClient, signal: AbortSignal) =>
-        sendNewMessage(client, target, messageFields(input, undefined) as NewMessageBody, { ...send, signal }),
+      (client: FrontClient, control: RequestControl) =>
+        sendNewMessage(client, target, messageFields(input, undefined) as NewMessageBody, { ...send, ...control }),
       { idempotent: false },
     );
     const accepted = yield* decodeBody(AcceptedMessage, NEW_OPERATION, response.status)(response.data ?? {});
@@ -127,7 +127,7 @@ export const sendMessageProgram = Effect.fn("sendMessage")(function* (
   const reply = (conversationId: string, accept: ReadonlyArray<number>) =>
     front.request(
       REPLY_OPERATION,
-      (client: FrontClient, signal: AbortSignal) => sendReply(client, conversationId, fields, { ...send, signal }),
+      (client: FrontClient, control: RequestControl) => sendReply(client, conversationId, fields, { ...send, ...control }),
       { idempotent: false, accept },
     );
   let conversationId = input.conversation_id;
