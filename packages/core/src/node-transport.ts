@@ -24,10 +24,34 @@ import {
 import { FrontResponseError } from "./errors/front-response-error.js";
 import { parseRateLimit } from "./rate-limit.js";
 
+/** Where requests go: the configured base URL, split once per client (parsing a URL per call costs). */
+export interface Origin {
+  readonly https: boolean;
+  readonly hostname: string;
+  readonly port: number;
+  /** The base URL's path without a trailing slash, e.g. "" or "/api". */
+  readonly basePath: string;
+}
+
+/** Splits a validated base URL for {@link nodeExchange}. */
+export const originOf = (baseUrl: string): Origin => {
+  const url = new URL(baseUrl);
+  const https = url.protocol === "https:";
+  return {
+    https,
+    // node:http wants an IPv6 literal without its brackets.
+    hostname: url.hostname.replace(/^\[(.*)\]$/, "$1"),
+    port: url.port === "" ? (https ? 443 : 80) : Number(url.port),
+    basePath: url.pathname.replace(/\/+$/, ""),
+  };
+};
+
 /** One request as the lean path hands it to a transport. */
 export interface Outgoing {
   readonly method: string;
-  readonly url: string;
+  readonly origin: Origin;
+  /** Path and query below the base path, e.g. "/tags?limit=5". */
+  readonly path: string;
   readonly headers: Record<string, string>;
   readonly body: string | Uint8Array | undefined;
   /** Resolves the exchange early with this error (timeout, caller abort). */
@@ -82,13 +106,14 @@ export const nodeExchange = (out: Outgoing): Promise<Incoming> =>
       reject(error);
       req.destroy();
     };
-    const send = out.url.startsWith("https:") ? httpsRequest : httpRequest;
+    const { origin } = out;
+    const send = origin.https ? httpsRequest : httpRequest;
     // An explicit length: without it Node drops the body of a DELETE (it never chunks DELETE/GET bodies).
     // Compressed answers are decoded below, as fetch would; Front's large lists compress well.
     const headers: Record<string, string> =
       out.body === undefined ? { ...out.headers } : { ...out.headers, "content-length": String(typeof out.body === "string" ? Buffer.byteLength(out.body) : out.body.byteLength) };
     headers["accept-encoding"] ??= "gzip, deflate, br";
-    const req = send(out.url, { method: out.method, headers });
+    const req = send({ hostname: origin.hostname, port: origin.port, path: `${origin.basePath}${out.path}`, method: out.method, headers });
     out.onCancel(fail);
     req.on("error", fail);
     req.on("response", (res) => {

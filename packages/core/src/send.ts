@@ -17,7 +17,7 @@ import { frontPathSerializer } from "./path-serializer.js";
 import { frontQuerySerializer } from "./query-serializer.js";
 import { parseRateLimit } from "./rate-limit.js";
 import { frontUserAgent, raceAbort } from "./transport.js";
-import { nodeExchange } from "./node-transport.js";
+import { nodeExchange, originOf } from "./node-transport.js";
 
 /** One request on the lean path: a path template of the spec and openapi-fetch-shaped init. */
 export interface SendInit {
@@ -175,6 +175,7 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
   const userAgent = frontUserAgent(options.userAgent);
   const authorization = `Bearer ${options.token}`;
   const fetchImpl = options.fetch;
+  const origin = originOf(options.baseUrl);
 
   return async (method, template, init = {}) => {
     for (const key of UNSUPPORTED_KEYS) {
@@ -236,7 +237,8 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
       if (callerSignal !== undefined && isAborted(callerSignal)) throw callerSignal.reason;
       const incoming = await nodeExchange({
         method: upper,
-        url,
+        origin,
+        path: query === "" ? path : `${path}?${query}`,
         headers,
         body: payload,
         onCancel: (fn) => {

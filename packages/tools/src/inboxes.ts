@@ -16,7 +16,7 @@ export const INBOXES_CACHE_KEY = "inboxes";
 // The spec declares no query parameters here, but Front pages every list the same way: follow its page_token.
 const inboxesPage = (pageToken: string | undefined) => (client: FrontClient, control: RequestControl) =>
   pageToken === undefined
-    ? coreRequest(client, "get", "/inboxes", control)
+    ? coreRequest(client, "get", "/inboxes", { ...control })
     : coreRequest(client, "get", "/inboxes", { params: { query: { page_token: pageToken } }, ...control } as unknown as RequestControl);
 
 /** Every inbox the token can see, page by page. */

@@ -11,7 +11,7 @@ const OPERATION = "GET /teammates";
 // The spec declares no query parameters here, but Front pages every list the same way: follow its page_token.
 const teammatesPage = (pageToken: string | undefined) => (client: FrontClient, control: RequestControl) =>
   pageToken === undefined
-    ? coreRequest(client, "get", "/teammates", control)
+    ? coreRequest(client, "get", "/teammates", { ...control })
     : coreRequest(client, "get", "/teammates", { params: { query: { page_token: pageToken } }, ...control } as unknown as RequestControl);
 
 /** Every teammate of the company, page by page. */
