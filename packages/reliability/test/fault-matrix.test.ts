@@ -21,7 +21,7 @@ type Outcome = { readonly outcome: string; readonly attempts: number | undefined
  * Runs get-contact once with `setup` applied to a fresh proxy. Short timeout and fast backoff (3 attempts,
  * 20 ms base) keep the failing cases to about a second each; the classification is what is under test.
  */
-const run = async (label: string, setup: (p: FaultProxy) => void): Promise<Outcome> => {
+const run = async (label: string, setup: (p: FaultProxy) => void, options: { maxResponseBytes?: number } = {}): Promise<Outcome> => {
   proxy.reset();
   setup(proxy);
   const front = createFrontTools({
@@ -31,6 +31,7 @@ const run = async (label: string, setup: (p: FaultProxy) => void): Promise<Outco
     retry: FrontRetry.make({ maxAttempts: 3, baseDelay: "20 millis", maxDelay: "100 millis", maxRetryAfter: "200 millis" }),
     maxRetryAfter: "200 millis",
     burstPerSecond: 0,
+    ...options,
   });
   let result: Outcome;
   try {
@@ -111,6 +112,20 @@ describe("fault matrix on an idempotent GET (get-contact crd_1)", () => {
     const r = await run("huge body 30 MB", always(faults.hugeBody(30 * 1024 * 1024)));
     expect(r.outcome).toBe("UnexpectedResponse");
     expect(r.requests).toBe(1);
+  });
+
+  it("a body beyond maxResponseBytes (4 MB vs 1 MiB) → UnexpectedResponse after reading at most the cap, not retried", async () => {
+    const r = await run("body 4 MB > maxResponseBytes 1 MiB", always(faults.hugeBody(4 * 1024 * 1024)), { maxResponseBytes: 1024 * 1024 });
+    expect(r).toEqual({ outcome: "UnexpectedResponse", attempts: undefined, requests: 1 });
+    const front = createFrontTools({ token: CANARY, baseUrl: proxy.url, maxResponseBytes: 1024 * 1024, burstPerSecond: 0 });
+    try {
+      await expect(front.getContact({ contact_id: "crd_1" })).rejects.toMatchObject({
+        _tag: "UnexpectedResponse",
+        message: expect.stringContaining("larger than 1048576 bytes"),
+      });
+    } finally {
+      await front.dispose();
+    }
   });
 
   it("429 with retry-after then success → exactly 2 requests", async () => {
