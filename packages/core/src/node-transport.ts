@@ -149,8 +149,13 @@ export const nodeExchange = (out: Outgoing): Promise<Incoming> =>
         }
         chunks.push(chunk);
       });
-      res.on("aborted", () => fail(Object.assign(new Error("The connection closed before Front's answer was complete"), { code: "ECONNRESET" })));
+      const cut = () => Object.assign(new Error("The connection closed before Front's answer was complete"), { code: "ECONNRESET" });
+      res.on("aborted", () => fail(cut()));
       res.on("error", fail);
+      // Belt and braces: a socket that closes mid-body without 'aborted' or 'error' must not leave the call hanging.
+      res.on("close", () => {
+        if (!res.complete) fail(cut());
+      });
       res.on("end", () => {
         if (settled) return;
         const buffer = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size);

@@ -241,6 +241,16 @@ describe("request() on the node transport: timeouts and aborts", () => {
     expect(seen).toHaveLength(0);
   });
 
+  it("rejects with ECONNRESET when the connection drops in the middle of the body", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
+      res.write('{"_results": [');
+      setTimeout(() => res.socket?.destroy(), 10);
+    };
+    const error = await request(client(), "get", "/tags").catch((e: unknown) => e);
+    expect((error as { code?: string }).code).toBe("ECONNRESET");
+  });
+
   it("maps a refused connection to Node's error code (what the tools' error mapping reads)", async () => {
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
