@@ -8,7 +8,7 @@
  *
  * Run: npx tsx examples/auto-acknowledge.ts
  */
-import { createFrontTools } from "@frontkit/tools";
+import { createFrontTools } from "@frontkit/tools/promise";
 import { isMain, reportFailure, withFrontTarget } from "./lib/target.js";
 
 /** The reply sent when no body is given. */

@@ -8,7 +8,7 @@
  *
  * Run: npx tsx examples/poll-inboxes.ts
  */
-import { createFrontTools, type FrontTools } from "@frontkit/tools";
+import { createFrontTools, type FrontTools } from "@frontkit/tools/promise";
 import { isMain, reportFailure, withFrontTarget } from "./lib/target.js";
 
 /** list-conversations names at most 20 inboxes per call. */

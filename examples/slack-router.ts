@@ -8,7 +8,7 @@
  * Run: SLACK_WEBHOOK_URL=https://hooks.slack.com/... npx tsx examples/slack-router.ts
  * (without SLACK_WEBHOOK_URL a local stand-in prints the posts)
  */
-import { createFrontTools } from "@frontkit/tools";
+import { createFrontTools } from "@frontkit/tools/promise";
 import { startHttpSink } from "./lib/http-sink.js";
 import { isMain, reportFailure, withFrontTarget } from "./lib/target.js";
 
