@@ -7,7 +7,7 @@
  * fields, serializable with `JSON.stringify` (never the token).
  */
 import type { RateLimitInfo } from "@frontkit/core";
-import { Cause, Effect, Exit, Layer, ManagedRuntime, Option, References } from "effect";
+import { Cause, Context, Effect, Exit, type Fiber, Option, References } from "effect";
 import { type AnyToolDefinition, runTool, type ToolInput, type ToolOutput } from "./definition.js";
 import { type FrontToolError, invalidInput, Transport } from "./errors.js";
 import { Front, type FrontConfig, makeFront } from "./front.js";
@@ -81,7 +81,12 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   const exit = Effect.runSyncExit(makeFront(options));
   if (Exit.isFailure(exit)) throw Cause.squash(exit.cause);
   // Promise callers cannot install a tracer, so spans would be built for nobody (they cost ~20 µs a call).
-  const runtime = ManagedRuntime.make(Layer.mergeAll(Layer.succeed(Front, exit.value), Layer.succeed(References.TracerEnabled, false)));
+  // A fixed context and a plain runner rather than a ManagedRuntime: there is no layer to build or release
+  // (the service is ready above), and ManagedRuntime's per-run bookkeeping cost more than the rest of a call.
+  const context = Context.make(Front, exit.value).pipe(Context.add(References.TracerEnabled, false));
+  const fork = Effect.runForkWith(context);
+  // What dispose interrupts: the calls still running.
+  const running = new Set<Fiber.Fiber<unknown, unknown>>();
   let disposed = false;
 
   const run = async <A>(name: string, effect: Effect.Effect<A, FrontToolError, Front>, invokeOptions: InvokeOptions = {}): Promise<A> => {
@@ -89,7 +94,12 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
     if (invokeOptions.signal?.aborted === true) throw aborted(name);
     const onProgress = invokeOptions.onProgress;
     const program = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
-    const result = await runtime.runPromiseExit(program, { signal: invokeOptions.signal });
+    const fiber = fork(program, invokeOptions.signal === undefined ? undefined : { signal: invokeOptions.signal });
+    running.add(fiber);
+    const result = await new Promise<Exit.Exit<A, FrontToolError>>((resolve) => {
+      fiber.addObserver(resolve);
+    });
+    running.delete(fiber);
     if (Exit.isSuccess(result)) return result.value;
     const failure = Cause.findErrorOption(result.cause);
     if (Option.isSome(failure)) throw failure.value;
@@ -127,7 +137,9 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
     invokeDetailed,
     dispose: async () => {
       disposed = true;
-      await runtime.dispose();
+      const pending = [...running];
+      for (const fiber of pending) fiber.interruptUnsafe();
+      await Promise.all(pending.map((fiber) => new Promise<void>((resolve) => fiber.addObserver(() => resolve()))));
     },
   };
 };

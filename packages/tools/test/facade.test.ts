@@ -116,6 +116,28 @@ describe("createFrontTools (Promise facade)", () => {
     }
   });
 
+  it("dispose interrupts calls still running: their fetch is aborted and they reject with Transport(aborted)", async () => {
+    let fetchAborted = false;
+    const { fetch } = fakeFetch([
+      (req) =>
+        new Promise<Response>((_, reject) =>
+          req.signal.addEventListener("abort", () => {
+            fetchAborted = true;
+            reject(req.signal.reason);
+          }),
+        ),
+    ]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    const pending = ft.getContact({ contact_id: "crd_1" });
+    await new Promise((r) => setTimeout(r, 20));
+    await ft.dispose();
+    const e = await rejection(pending);
+    expect(e._tag).toBe("Transport");
+    expect(e.reason).toBe("aborted");
+    expect(fetchAborted).toBe(true);
+    await expect(ft.getContact({ contact_id: "crd_1" })).rejects.toThrow(/disposed/);
+  });
+
   it("onProgress receives one update per page; invokeDetailed reports attempts and rate-limit headers", async () => {
     const headers = { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "97", "x-ratelimit-reset": "1900000000" };
     const { fetch } = fakeFetch([
