@@ -1,10 +1,10 @@
-import type { FetchResponse, MaybeOptionalInit } from "openapi-fetch";
+import type { FetchResponse } from "openapi-fetch";
 import { type FrontClient, senderOf } from "./client.js";
 import { FrontInputError } from "./errors/front-input-error.js";
 import type { paths } from "./generated/schema.js";
 import { PATH_TEMPLATES } from "./path-templates.js";
 import type { SendInit } from "./send.js";
-import type { HttpMethod, PathsWithMethod } from "./types.js";
+import type { HttpMethod, OperationInit, PathsWithMethod } from "./types.js";
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 // The init is optional exactly when the operation needs no path params and no body.
@@ -18,8 +18,12 @@ export interface RequestControls {
   readonly onCancel?: ((cancel: (reason?: unknown) => void) => void) | undefined;
 }
 
-/** The init of a typed request: the spec's `params` (path, query) and `body` for that method and path. */
-export type RequestInitFor<M extends HttpMethod, P extends PathsWithMethod<M>> = MaybeOptionalInit<paths[P], M> & RequestControls;
+/**
+ * The init of a typed request: the spec's `params` (path, query) and `body` for that method and path, plus the
+ * lean path's options (`headers`, `signal`, `parseAs`, `timeoutMs`, `onCancel`). Built from the operation rather
+ * than openapi-fetch's `MaybeOptionalInit`, which costs more type instantiations per call in a consumer.
+ */
+export type RequestInitFor<M extends HttpMethod, P extends PathsWithMethod<M>> = OperationInit<M, P>;
 
 /** The result of a typed request: `{ data, error, response }` as openapi-fetch gives it. */
 export type RequestResult<M extends HttpMethod, P extends PathsWithMethod<M>, Init> = FetchResponse<
