@@ -59,7 +59,7 @@ export const createFrontClient = (options: FrontClientOptions): FrontClient => {
   const resolved = resolveOptions(options);
   const client = createClient<paths, "application/json">({
     baseUrl: resolved.baseUrl,
-    fetch: makeFrontFetch(resolved),
+    fetch: makeFrontFetch(resolved, options.fetch !== undefined),
     querySerializer: (query) => frontQuerySerializer(query as Record<string, unknown>),
     pathSerializer: frontPathSerializer,
     redirect: "manual",

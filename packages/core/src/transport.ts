@@ -1,6 +1,7 @@
 import { FrontInputError } from "./errors/front-input-error.js";
 import { FrontTimeoutError } from "./errors/front-timeout-error.js";
 import type { ResolvedOptions } from "./options.js";
+import { nodeExchange, originOf } from "./node-transport.js";
 import { FRONTKIT_CORE_VERSION } from "./version.js";
 
 // Statuses whose Response must have a null body (the constructor throws otherwise).
@@ -32,16 +33,19 @@ export const raceAbort = <A>(promise: Promise<A>, signal: AbortSignal): Promise<
   });
 
 /**
- * Wraps the configured fetch: checks the request stays on the base URL, adds auth/accept/user-agent,
- * never follows redirects (Front's 301 for merged conversations is the caller's to read, and a redirect
- * could lead elsewhere), and applies the timeout to the whole exchange by buffering the body inside it.
+ * openapi-fetch's fetch: checks the request stays on the base URL, adds auth/accept/user-agent, never
+ * follows redirects (Front's 301 for merged conversations is the caller's to read, and a redirect could
+ * lead elsewhere), and applies the timeout to the whole exchange by buffering the body inside it. Sent
+ * with node:http like the lean path (size cap, gzip), or with the caller's `fetch` when one is given.
  */
-export const makeFrontFetch = (options: ResolvedOptions) => {
+export const makeFrontFetch = (options: ResolvedOptions, customFetch: boolean) => {
   const userAgent = frontUserAgent(options.userAgent);
   const baseUrl = new URL(options.baseUrl);
   const basePath = baseUrl.pathname.replace(/\/+$/, "");
+  const origin = originOf(options.baseUrl);
 
-  return async (incoming: Request): Promise<Response> => {
+  /** The URL checked to be under the base URL, and the request's timeout. */
+  const admit = (incoming: Request) => {
     const url = new URL(incoming.url);
     // Defence in depth: openapi-fetch accepts a per-request baseUrl; frontkit only ever talks to the configured one.
     if (url.origin !== baseUrl.origin || !(url.pathname === basePath || url.pathname.startsWith(`${basePath}/`))) {
@@ -50,8 +54,14 @@ export const makeFrontFetch = (options: ResolvedOptions) => {
     const requestTimeout = (incoming as Request & { timeoutMs?: unknown }).timeoutMs;
     const timeoutMs =
       typeof requestTimeout === "number" && Number.isFinite(requestTimeout) && requestTimeout > 0 ? requestTimeout : options.timeoutMs;
+    if (incoming.signal.aborted) throw incoming.signal.reason;
+    return { url, timeoutMs };
+  };
+
+  /** A caller's fetch (tests, proxies): one more Request with the auth header, the timeout signal and no redirects. */
+  const viaFetch = async (incoming: Request): Promise<Response> => {
+    const { url, timeoutMs } = admit(incoming);
     const callerSignal = incoming.signal;
-    if (callerSignal.aborted) throw callerSignal.reason;
     const timeoutSignal = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([callerSignal, timeoutSignal]);
 
@@ -72,4 +82,54 @@ export const makeFrontFetch = (options: ResolvedOptions) => {
       throw error;
     }
   };
+
+  /** The default: the same node:http transport as the lean path, the answer handed to openapi-fetch as a buffered Response. */
+  const viaNode = async (incoming: Request): Promise<Response> => {
+    const { url, timeoutMs } = admit(incoming);
+    const callerSignal = incoming.signal;
+    const headers: Record<string, string> = {};
+    incoming.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    headers["authorization"] = `Bearer ${options.token}`;
+    headers["accept"] ??= "application/json";
+    headers["user-agent"] = userAgent;
+    const method = incoming.method;
+    let cancel: ((reason: unknown) => void) | undefined;
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      cancel?.(new FrontTimeoutError({ timeoutMs, method, path: url.pathname }));
+    }, timeoutMs);
+    const onAbort = () => cancel?.(callerSignal.reason);
+    callerSignal.addEventListener("abort", onAbort, { once: true });
+    try {
+      // openapi-fetch has already encoded the body (JSON, or multipart with its boundary in content-type).
+      const body = incoming.body === null ? undefined : new Uint8Array(await incoming.arrayBuffer());
+      if (timedOut) throw new FrontTimeoutError({ timeoutMs, method, path: url.pathname });
+      if (callerSignal.aborted) throw callerSignal.reason;
+      const answer = await nodeExchange({
+        method,
+        origin,
+        path: `${url.pathname.slice(basePath.length)}${url.search}`,
+        headers,
+        body,
+        onCancel: (fn) => {
+          cancel = fn;
+        },
+        maxResponseBytes: options.maxResponseBytes,
+        stream: false,
+      });
+      const { status, statusText, headers: answerHeaders } = answer.response;
+      return new Response(NULL_BODY_STATUSES.has(status) ? null : (answer.text ?? ""), { status, statusText, headers: answerHeaders });
+    } catch (error) {
+      if (timedOut && !callerSignal.aborted) throw new FrontTimeoutError({ timeoutMs, method, path: url.pathname });
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      callerSignal.removeEventListener("abort", onAbort);
+    }
+  };
+
+  return customFetch ? viaFetch : viaNode;
 };
