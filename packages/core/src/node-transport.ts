@@ -62,10 +62,10 @@ export interface Outgoing {
   readonly stream: boolean;
 }
 
-/** The answer: a body-less Response for status and headers, plus the decoded body text (or stream). */
+/** The answer: a body-less Response for status and headers, plus the body's bytes, decompressed (or a stream). */
 export interface Incoming {
   readonly response: Response;
-  readonly text: string | undefined;
+  readonly bytes: Buffer | undefined;
   readonly stream: ReadableStream<Uint8Array> | undefined;
 }
 
@@ -131,7 +131,7 @@ export const nodeExchange = (out: Outgoing): Promise<Incoming> =>
         if (settled) return;
         settled = true;
         const body = decode === undefined ? res : res.pipe(streamDecoder(encoding));
-        resolve({ response, text: undefined, stream: Readable.toWeb(body) as ReadableStream<Uint8Array> });
+        resolve({ response, bytes: undefined, stream: Readable.toWeb(body) as ReadableStream<Uint8Array> });
         return;
       }
       const length = Number(res.headers["content-length"]);
@@ -162,7 +162,7 @@ export const nodeExchange = (out: Outgoing): Promise<Incoming> =>
         const done = (bytes: Buffer) => {
           if (settled) return;
           settled = true;
-          resolve({ response, text: bytes.toString("utf8"), stream: undefined });
+          resolve({ response, bytes, stream: undefined });
         };
         if (decode === undefined || buffer.length === 0) {
           done(buffer);

@@ -248,7 +248,7 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
         stream: parseAs === "stream",
       });
       if (incoming.stream !== undefined) return { data: incoming.stream, response: incoming.response };
-      return resultFromText(incoming.response, upper, parseAs, incoming.text ?? "");
+      return resultFromText(incoming.response, upper, parseAs, incoming.bytes === undefined ? "" : incoming.bytes.toString("utf8"));
     } finally {
       clearTimeout(timer);
       callerSignal?.removeEventListener("abort", onCallerAbort);

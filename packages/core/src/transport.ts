@@ -121,7 +121,13 @@ export const makeFrontFetch = (options: ResolvedOptions, customFetch: boolean) =
         stream: false,
       });
       const { status, statusText, headers: answerHeaders } = answer.response;
-      return new Response(NULL_BODY_STATUSES.has(status) ? null : (answer.text ?? ""), { status, statusText, headers: answerHeaders });
+      // The bytes as they are: openapi-fetch decodes them once (a string here would be re-encoded first).
+      // (Node Buffers are Uint8Arrays; the DOM typing only wants them backed by a plain ArrayBuffer.)
+      return new Response(NULL_BODY_STATUSES.has(status) || answer.bytes === undefined ? null : (answer.bytes as Uint8Array<ArrayBuffer>), {
+        status,
+        statusText,
+        headers: answerHeaders,
+      });
     } catch (error) {
       if (timedOut && !callerSignal.aborted) throw new FrontTimeoutError({ timeoutMs, method, path: url.pathname });
       throw error;
