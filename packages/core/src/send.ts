@@ -183,6 +183,9 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
         throw new FrontInputError(key, `${key} cannot be set per request: frontkit always sends to the configured base URL with Front's serializers`);
       }
     }
+    if (init.onCancel !== undefined && typeof init.onCancel !== "function") {
+      throw new FrontInputError("onCancel", "onCancel must be a function that receives the request's canceller");
+    }
     const upper = method.toUpperCase();
     const params = init.params ?? {};
     // The path serializer refuses missing, empty and dot-segment ids, and percent-encodes the rest, so the

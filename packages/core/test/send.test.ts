@@ -110,6 +110,7 @@ describe("request() on the node transport: what is sent", () => {
     const untyped = request as unknown as (c: FrontClient, m: string, p: string, i: object) => Promise<unknown>;
     await expect(untyped(client(), "get", "/me", { baseUrl: "https://evil.example.com" })).rejects.toBeInstanceOf(FrontInputError);
     await expect(untyped(client(), "get", "/me", { fetch: async () => new Response("{}") })).rejects.toThrow(/fetch cannot be set per request/);
+    await expect(untyped(client(), "get", "/me", { onCancel: "later" })).rejects.toThrow(/onCancel must be a function/);
     expect(seen).toHaveLength(0);
   });
 
@@ -230,6 +231,18 @@ describe("request() on the node transport: timeouts and aborts", () => {
     const error = await pending.catch((e: unknown) => e);
     expect((error as Error).name).toBe("AbortError");
     expect(error).not.toBeInstanceOf(FrontTimeoutError);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen[0]!.closedEarly).toBe(true);
+  });
+
+  it("cancels through onCancel: the request rejects with AbortError and the connection is closed", async () => {
+    handler = () => undefined;
+    let cancel: ((reason?: unknown) => void) | undefined;
+    const pending = request(client(), "get", "/me", { onCancel: (fn) => (cancel = fn) });
+    await new Promise((r) => setTimeout(r, 30));
+    cancel?.();
+    const error = await pending.catch((e: unknown) => e);
+    expect((error as Error).name).toBe("AbortError");
     await new Promise((r) => setTimeout(r, 20));
     expect(seen[0]!.closedEarly).toBe(true);
   });
