@@ -1,11 +1,10 @@
 import type { Client, Middleware } from "openapi-fetch";
 import { createClient } from "./openapi-fetch-interop.js";
-import { FrontResponseError } from "./errors/front-response-error.js";
+import { notJsonError } from "./errors/front-response-error.js";
 import type { paths } from "./generated/schema.js";
 import { resolveOptions, type FrontClientOptions } from "./options.js";
 import { frontPathSerializer } from "./path-serializer.js";
 import { frontQuerySerializer } from "./query-serializer.js";
-import { parseRateLimit } from "./rate-limit.js";
 import { makeSender, type Sender } from "./send.js";
 import { makeFrontFetch } from "./transport.js";
 
@@ -26,8 +25,6 @@ const validatePathParams: Middleware = {
   },
 };
 
-const SNIPPET_LENGTH = 200;
-
 // openapi-fetch throws a bare SyntaxError on a 2xx body that is not JSON; say what came back instead.
 const checkJsonBody: Middleware = {
   async onResponse({ response, options }) {
@@ -38,15 +35,7 @@ const checkJsonBody: Middleware = {
       JSON.parse(text);
       return undefined;
     } catch {
-      const kind = response.headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
-      const flat = text.replace(/\s+/g, " ").trim();
-      const snippet = flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
-      throw new FrontResponseError({
-        status: response.status,
-        message: `Front answered ${response.status} with a body that is not valid JSON (${kind}): ${snippet}`,
-        requestId: response.headers.get("x-request-id") ?? undefined,
-        rateLimit: parseRateLimit(response.headers),
-      });
+      throw notJsonError(response, text);
     }
   },
 };

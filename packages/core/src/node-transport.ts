@@ -22,6 +22,7 @@ import {
   type ZlibOptions,
 } from "node:zlib";
 import { FrontResponseError } from "./errors/front-response-error.js";
+import { FrontTimeoutError } from "./errors/front-timeout-error.js";
 import { parseRateLimit } from "./rate-limit.js";
 
 /** Where requests go: the configured base URL, split once per client (parsing a URL per call costs). */
@@ -178,3 +179,59 @@ export const nodeExchange = (out: Outgoing): Promise<Incoming> =>
     if (out.body === undefined) req.end();
     else req.end(out.body);
   });
+
+/** What a cancelled request rejects with when the canceller gives no reason (what fetch uses). */
+export const abortError = (): Error => new DOMException("This operation was aborted", "AbortError");
+
+/** One exchange under a timeout, a caller's signal and an `onCancel` hook. */
+export interface TimedOutgoing extends Omit<Outgoing, "onCancel" | "body"> {
+  /** The body, or the promise of one still being encoded (a multipart form): timeout and cancellation already apply. */
+  readonly body: string | Uint8Array | undefined | Promise<string | Uint8Array | undefined>;
+  readonly timeoutMs: number;
+  /** The path without its query, for the timeout error (page tokens and search terms stay out of messages). */
+  readonly pathForErrors: string;
+  readonly signal?: AbortSignal | undefined;
+  readonly onCancel?: ((cancel: (reason?: unknown) => void) => void) | undefined;
+}
+
+/**
+ * {@link nodeExchange} with the rules both of core's paths share: one timeout for the whole exchange
+ * (FrontTimeoutError), the caller's signal and `onCancel` ending it with their reason, and a cancellation
+ * that comes before the request is sent (while its body is encoded) honoured instead of lost.
+ */
+export const timedNodeExchange = async (out: TimedOutgoing): Promise<Incoming> => {
+  const { signal } = out;
+  if (signal?.aborted === true) throw signal.reason;
+  let cancel: ((reason: unknown) => void) | undefined;
+  let early: { readonly reason: unknown } | undefined;
+  const cancelNow = (reason: unknown) => {
+    if (cancel === undefined) early ??= { reason };
+    else cancel(reason);
+  };
+  const timer = setTimeout(
+    () => cancelNow(new FrontTimeoutError({ timeoutMs: out.timeoutMs, method: out.method, path: out.pathForErrors })),
+    out.timeoutMs,
+  );
+  const onAbort = () => cancelNow(signal?.reason);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  out.onCancel?.((reason) => cancelNow(reason ?? abortError()));
+  try {
+    const body = out.body instanceof Promise ? await out.body : out.body;
+    if (early !== undefined) throw early.reason;
+    return await nodeExchange({
+      method: out.method,
+      origin: out.origin,
+      path: out.path,
+      headers: out.headers,
+      body,
+      onCancel: (fn) => {
+        cancel = fn;
+      },
+      maxResponseBytes: out.maxResponseBytes,
+      stream: out.stream,
+    });
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener("abort", onAbort);
+  }
+};

@@ -10,14 +10,13 @@
  * `{ data, error, response }` result.
  */
 import { FrontInputError } from "./errors/front-input-error.js";
-import { FrontResponseError } from "./errors/front-response-error.js";
+import { notJsonError } from "./errors/front-response-error.js";
 import { FrontTimeoutError } from "./errors/front-timeout-error.js";
 import type { ResolvedOptions } from "./options.js";
 import { frontPathSerializer } from "./path-serializer.js";
 import { frontQuerySerializer } from "./query-serializer.js";
-import { parseRateLimit } from "./rate-limit.js";
 import { frontUserAgent, raceAbort } from "./transport.js";
-import { nodeExchange, originOf } from "./node-transport.js";
+import { abortError, originOf, timedNodeExchange } from "./node-transport.js";
 
 /** One request on the lean path: a path template of the spec and openapi-fetch-shaped init. */
 export interface SendInit {
@@ -54,12 +53,8 @@ export type Sender = (method: string, template: string, init: SendInit | undefin
 
 // Statuses whose answer has no body, whatever the headers say.
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-const SNIPPET_LENGTH = 200;
 // Keys of openapi-fetch's init that would change where or how the request goes; the lean path refuses them.
 const UNSUPPORTED_KEYS = ["baseUrl", "fetch", "Request", "querySerializer", "bodySerializer", "pathSerializer", "middleware"] as const;
-
-/** What a cancelled request rejects with when the canceller gives no reason (what fetch uses). */
-const abortError = (): Error => new DOMException("This operation was aborted", "AbortError");
 
 // A function, so the check after `await` is not narrowed away by the one before it.
 const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
@@ -75,19 +70,6 @@ const addHeaders = (out: Record<string, string>, extra: unknown): void => {
     if (value === undefined || value === null) continue;
     out[name] = String(value);
   }
-};
-
-/** Front answered 2xx with something that is not JSON: say what came back (a proxy's HTML page, a truncated body). */
-const notJson = (response: Response, text: string): FrontResponseError => {
-  const kind = response.headers.get("content-type")?.split(";")[0]?.trim() || "no content type";
-  const flat = text.replace(/\s+/g, " ").trim();
-  const snippet = flat.length > SNIPPET_LENGTH ? `${flat.slice(0, SNIPPET_LENGTH)}…` : flat;
-  return new FrontResponseError({
-    status: response.status,
-    message: `Front answered ${response.status} with a body that is not valid JSON (${kind}): ${snippet}`,
-    requestId: response.headers.get("x-request-id") ?? undefined,
-    rateLimit: parseRateLimit(response.headers),
-  });
 };
 
 /** Reads a response the way openapi-fetch does: `data` for 2xx, `error` (JSON when it parses, else text) otherwise. */
@@ -118,7 +100,7 @@ const resultFromText = (response: Response, method: string, parseAs: "json" | "t
   try {
     return { data: JSON.parse(text), response };
   } catch {
-    throw notJson(response, text);
+    throw notJsonError(response, text);
   }
 };
 
@@ -217,44 +199,21 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
     const parseAs = init.parseAs ?? "json";
     if (customFetch) return sendWithFetch(fetchImpl, upper, url, path, headers, body, timeoutMs, callerSignal, parseAs, init.onCancel);
 
-    // node:http path: the timeout and the caller's abort end the exchange directly (no AbortController needed).
-    let cancel: ((reason: unknown) => void) | undefined;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      cancel?.(new FrontTimeoutError({ timeoutMs, method: upper, path }));
-    }, timeoutMs);
-    // A cancellation before the exchange starts (while a multipart body is encoded) is kept and thrown then.
-    let cancelledWith: { reason: unknown } | undefined;
-    const cancelNow = (reason: unknown) => {
-      if (cancel === undefined) cancelledWith ??= { reason };
-      else cancel(reason);
-    };
-    const onCallerAbort = () => cancelNow(callerSignal?.reason);
-    callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-    init.onCancel?.((reason) => cancelNow(reason ?? abortError()));
-    try {
-      const payload = body instanceof FormData ? await encodeFormData(body, headers) : body;
-      if (timedOut) throw new FrontTimeoutError({ timeoutMs, method: upper, path });
-      if (cancelledWith !== undefined) throw cancelledWith.reason;
-      if (callerSignal !== undefined && isAborted(callerSignal)) throw callerSignal.reason;
-      const incoming = await nodeExchange({
-        method: upper,
-        origin,
-        path: query === "" ? path : `${path}?${query}`,
-        headers,
-        body: payload,
-        onCancel: (fn) => {
-          cancel = fn;
-        },
-        maxResponseBytes: options.maxResponseBytes,
-        stream: parseAs === "stream",
-      });
-      if (incoming.stream !== undefined) return { data: incoming.stream, response: incoming.response };
-      return resultFromText(incoming.response, upper, parseAs, incoming.bytes === undefined ? "" : incoming.bytes.toString("utf8"));
-    } finally {
-      clearTimeout(timer);
-      callerSignal?.removeEventListener("abort", onCallerAbort);
-    }
+    // node:http: the timeout and the caller's abort end the exchange directly (no AbortController needed).
+    const incoming = await timedNodeExchange({
+      method: upper,
+      origin,
+      path: query === "" ? path : `${path}?${query}`,
+      pathForErrors: path,
+      headers,
+      body: body instanceof FormData ? encodeFormData(body, headers) : body,
+      timeoutMs,
+      signal: callerSignal,
+      onCancel: init.onCancel,
+      maxResponseBytes: options.maxResponseBytes,
+      stream: parseAs === "stream",
+    });
+    if (incoming.stream !== undefined) return { data: incoming.stream, response: incoming.response };
+    return resultFromText(incoming.response, upper, parseAs, incoming.bytes === undefined ? "" : incoming.bytes.toString("utf8"));
   };
 };

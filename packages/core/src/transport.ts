@@ -1,7 +1,7 @@
 import { FrontInputError } from "./errors/front-input-error.js";
 import { FrontTimeoutError } from "./errors/front-timeout-error.js";
 import type { ResolvedOptions } from "./options.js";
-import { nodeExchange, originOf } from "./node-transport.js";
+import { originOf, timedNodeExchange } from "./node-transport.js";
 import { FRONTKIT_CORE_VERSION } from "./version.js";
 
 // Statuses whose Response must have a null body (the constructor throws otherwise).
@@ -94,47 +94,27 @@ export const makeFrontFetch = (options: ResolvedOptions, customFetch: boolean) =
     headers["authorization"] = `Bearer ${options.token}`;
     headers["accept"] ??= "application/json";
     headers["user-agent"] = userAgent;
-    const method = incoming.method;
-    let cancel: ((reason: unknown) => void) | undefined;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      cancel?.(new FrontTimeoutError({ timeoutMs, method, path: url.pathname }));
-    }, timeoutMs);
-    const onAbort = () => cancel?.(callerSignal.reason);
-    callerSignal.addEventListener("abort", onAbort, { once: true });
-    try {
+    const answer = await timedNodeExchange({
+      method: incoming.method,
+      origin,
+      path: `${url.pathname.slice(basePath.length)}${url.search}`,
+      pathForErrors: url.pathname,
+      headers,
       // openapi-fetch has already encoded the body (JSON, or multipart with its boundary in content-type).
-      const body = incoming.body === null ? undefined : new Uint8Array(await incoming.arrayBuffer());
-      if (timedOut) throw new FrontTimeoutError({ timeoutMs, method, path: url.pathname });
-      if (callerSignal.aborted) throw callerSignal.reason;
-      const answer = await nodeExchange({
-        method,
-        origin,
-        path: `${url.pathname.slice(basePath.length)}${url.search}`,
-        headers,
-        body,
-        onCancel: (fn) => {
-          cancel = fn;
-        },
-        maxResponseBytes: options.maxResponseBytes,
-        stream: false,
-      });
-      const { status, statusText, headers: answerHeaders } = answer.response;
-      // The bytes as they are: openapi-fetch decodes them once (a string here would be re-encoded first).
-      // (Node Buffers are Uint8Arrays; the DOM typing only wants them backed by a plain ArrayBuffer.)
-      return new Response(NULL_BODY_STATUSES.has(status) || answer.bytes === undefined ? null : (answer.bytes as Uint8Array<ArrayBuffer>), {
-        status,
-        statusText,
-        headers: answerHeaders,
-      });
-    } catch (error) {
-      if (timedOut && !callerSignal.aborted) throw new FrontTimeoutError({ timeoutMs, method, path: url.pathname });
-      throw error;
-    } finally {
-      clearTimeout(timer);
-      callerSignal.removeEventListener("abort", onAbort);
-    }
+      body: incoming.body === null ? undefined : incoming.arrayBuffer().then((buffer) => new Uint8Array(buffer)),
+      timeoutMs,
+      signal: callerSignal,
+      maxResponseBytes: options.maxResponseBytes,
+      stream: false,
+    });
+    const { status, statusText, headers: answerHeaders } = answer.response;
+    // The bytes as they are: openapi-fetch decodes them once (a string here would be re-encoded first).
+    // (Node Buffers are Uint8Arrays; the DOM typing only wants them backed by a plain ArrayBuffer.)
+    return new Response(NULL_BODY_STATUSES.has(status) || answer.bytes === undefined ? null : (answer.bytes as Uint8Array<ArrayBuffer>), {
+      status,
+      statusText,
+      headers: answerHeaders,
+    });
   };
 
   return customFetch ? viaFetch : viaNode;

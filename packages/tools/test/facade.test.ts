@@ -15,6 +15,21 @@ const rejection = async (p: Promise<unknown>): Promise<Record<string, unknown> &
   throw new Error("expected a rejection");
 };
 
+/** A fetch that never answers and records whether its request was aborted. */
+const hangingFetch = () => {
+  let aborted = false;
+  const { fetch } = fakeFetch([
+    (req) =>
+      new Promise<Response>((_, reject) =>
+        req.signal.addEventListener("abort", () => {
+          aborted = true;
+          reject(req.signal.reason);
+        }),
+      ),
+  ]);
+  return { fetch, aborted: () => aborted };
+};
+
 describe("createFrontTools (Promise facade)", () => {
   it("exposes the tools as camelCase methods and invoke by kebab or camel name", async () => {
     const { fetch, requests } = fakeFetch([page([{ id: "tag_1", name: "A" }], null)]);
@@ -91,16 +106,7 @@ describe("createFrontTools (Promise facade)", () => {
   });
 
   it("an aborted signal interrupts the call, aborts its fetch and rejects with Transport(aborted)", async () => {
-    let fetchAborted = false;
-    const { fetch } = fakeFetch([
-      (req) =>
-        new Promise<Response>((_, reject) =>
-          req.signal.addEventListener("abort", () => {
-            fetchAborted = true;
-            reject(req.signal.reason);
-          }),
-        ),
-    ]);
+    const { fetch, aborted: fetchAborted } = hangingFetch();
     const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
     try {
       const controller = new AbortController();
@@ -110,23 +116,14 @@ describe("createFrontTools (Promise facade)", () => {
       const e = await rejection(pending);
       expect(e._tag).toBe("Transport");
       expect(e.reason).toBe("aborted");
-      expect(fetchAborted).toBe(true);
+      expect(fetchAborted()).toBe(true);
     } finally {
       await ft.dispose();
     }
   });
 
   it("dispose interrupts calls still running: their fetch is aborted and they reject with Transport(aborted)", async () => {
-    let fetchAborted = false;
-    const { fetch } = fakeFetch([
-      (req) =>
-        new Promise<Response>((_, reject) =>
-          req.signal.addEventListener("abort", () => {
-            fetchAborted = true;
-            reject(req.signal.reason);
-          }),
-        ),
-    ]);
+    const { fetch, aborted: fetchAborted } = hangingFetch();
     const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
     const pending = ft.getContact({ contact_id: "crd_1" });
     await new Promise((r) => setTimeout(r, 20));
@@ -134,7 +131,7 @@ describe("createFrontTools (Promise facade)", () => {
     const e = await rejection(pending);
     expect(e._tag).toBe("Transport");
     expect(e.reason).toBe("aborted");
-    expect(fetchAborted).toBe(true);
+    expect(fetchAborted()).toBe(true);
     await expect(ft.getContact({ contact_id: "crd_1" })).rejects.toThrow(/disposed/);
   });
 
