@@ -11,12 +11,11 @@
  */
 import { FrontInputError } from "./errors/front-input-error.js";
 import { notJsonError } from "./errors/front-response-error.js";
-import { FrontTimeoutError } from "./errors/front-timeout-error.js";
 import type { ResolvedOptions } from "./options.js";
 import { frontPathSerializer } from "./path-serializer.js";
 import { frontQuerySerializer } from "./query-serializer.js";
-import { frontUserAgent, raceAbort } from "./transport.js";
-import { abortError, originOf, timedNodeExchange } from "./node-transport.js";
+import { frontUserAgent, timedFetch } from "./transport.js";
+import { originOf, timedNodeExchange } from "./node-transport.js";
 
 /** One request on the lean path: a path template of the spec and openapi-fetch-shaped init. */
 export interface SendInit {
@@ -56,8 +55,6 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 // Keys of openapi-fetch's init that would change where or how the request goes; the lean path refuses them.
 const UNSUPPORTED_KEYS = ["baseUrl", "fetch", "Request", "querySerializer", "bodySerializer", "pathSerializer", "middleware"] as const;
 
-// A function, so the check after `await` is not narrowed away by the one before it.
-const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
 
 /** Merges caller headers (never allowed to replace authorization or user-agent) into `out`. */
 const addHeaders = (out: Record<string, string>, extra: unknown): void => {
@@ -111,44 +108,6 @@ const encodeFormData = async (form: FormData, headers: Record<string, string>): 
   return new Uint8Array(await encoded.arrayBuffer());
 };
 
-/** The path for a caller-supplied fetch (a test double, a proxy): one Request, one controller for timeout and abort. */
-const sendWithFetch = async (
-  fetchImpl: (input: Request) => Promise<Response>,
-  method: string,
-  url: string,
-  path: string,
-  headers: Record<string, string>,
-  body: BodyInit | undefined,
-  timeoutMs: number,
-  callerSignal: AbortSignal | undefined,
-  parseAs: "json" | "text" | "stream",
-  onCancel: SendInit["onCancel"],
-): Promise<SendResult> => {
-  const controller = new AbortController();
-  let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new FrontTimeoutError({ timeoutMs, method, path }));
-  }, timeoutMs);
-  const onCallerAbort = () => controller.abort(callerSignal?.reason);
-  callerSignal?.addEventListener("abort", onCallerAbort, { once: true });
-  onCancel?.((reason) => controller.abort(reason ?? abortError()));
-  const signal = controller.signal;
-  const init: RequestInit = { method, headers, signal, redirect: "manual" };
-  if (body !== undefined) init.body = body;
-  try {
-    // The caller's fetch may ignore the signal: race it, so the timeout still holds.
-    const response = await raceAbort(fetchImpl(new Request(url, init)), signal);
-    return await raceAbort(readResult(response, method, parseAs), signal);
-  } catch (error) {
-    if (timedOut && !isAborted(callerSignal)) throw new FrontTimeoutError({ timeoutMs, method, path });
-    throw error;
-  } finally {
-    clearTimeout(timer);
-    callerSignal?.removeEventListener("abort", onCallerAbort);
-  }
-};
-
 /**
  * Builds the lean sender for one client: the token stays in this closure (never on an object a caller
  * could print), and every URL is the configured base URL plus a serialised spec path.
@@ -174,7 +133,7 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
     // URL cannot leave the base: a template is a literal path of the spec.
     const path = frontPathSerializer(template, (params.path ?? {}) as Record<string, unknown>);
     const query = params.query === undefined ? "" : frontQuerySerializer(params.query);
-    const url = `${options.baseUrl}${path}${query === "" ? "" : `?${query}`}`;
+    const target = query === "" ? path : `${path}?${query}`;
 
     const headers: Record<string, string> = { accept: "application/json" };
     addHeaders(headers, init.headers);
@@ -195,15 +154,24 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
     const requested = init.timeoutMs;
     const timeoutMs = typeof requested === "number" && Number.isFinite(requested) && requested > 0 ? requested : options.timeoutMs;
     const callerSignal = init.signal ?? undefined;
-    if (callerSignal !== undefined && isAborted(callerSignal)) throw callerSignal.reason;
     const parseAs = init.parseAs ?? "json";
-    if (customFetch) return sendWithFetch(fetchImpl, upper, url, path, headers, body, timeoutMs, callerSignal, parseAs, init.onCancel);
+    if (customFetch) {
+      // One Request for the caller's fetch (a test double, a proxy); its signal carries the timeout and cancellation.
+      const requestInit: RequestInit = { method: upper, headers, redirect: "manual" };
+      if (body !== undefined) requestInit.body = body;
+      return timedFetch(
+        fetchImpl,
+        (signal) => new Request(`${options.baseUrl}${target}`, { ...requestInit, signal }),
+        (response) => readResult(response, upper, parseAs),
+        { timeoutMs, method: upper, pathForErrors: path, signal: callerSignal, onCancel: init.onCancel },
+      );
+    }
 
     // node:http: the timeout and the caller's abort end the exchange directly (no AbortController needed).
     const incoming = await timedNodeExchange({
       method: upper,
       origin,
-      path: query === "" ? path : `${path}?${query}`,
+      path: target,
       pathForErrors: path,
       headers,
       body: body instanceof FormData ? encodeFormData(body, headers) : body,

@@ -1,7 +1,7 @@
 import { FrontInputError } from "./errors/front-input-error.js";
 import { FrontTimeoutError } from "./errors/front-timeout-error.js";
 import type { ResolvedOptions } from "./options.js";
-import { originOf, timedNodeExchange } from "./node-transport.js";
+import { abortError, originOf, timedNodeExchange } from "./node-transport.js";
 import { FRONTKIT_CORE_VERSION } from "./version.js";
 
 // Statuses whose Response must have a null body (the constructor throws otherwise).
@@ -32,6 +32,55 @@ export const raceAbort = <A>(promise: Promise<A>, signal: AbortSignal): Promise<
     );
   });
 
+/** Whether a signal has fired; a function, so a check after an `await` is not narrowed away by one before it. */
+export const isAborted = (signal: AbortSignal | undefined): boolean => signal?.aborted === true;
+
+/** The deadline and cancellation of one {@link timedFetch}. */
+export interface FetchDeadline {
+  readonly timeoutMs: number;
+  readonly method: string;
+  /** The path without its query, for the timeout error. */
+  readonly pathForErrors: string;
+  readonly signal?: AbortSignal | undefined;
+  readonly onCancel?: ((cancel: (reason?: unknown) => void) => void) | undefined;
+}
+
+/**
+ * A caller's fetch under frontkit's rules: the request `build` makes carries one signal that the timeout
+ * (FrontTimeoutError), the caller's signal and `onCancel` abort, and `read` consumes the answer within the same
+ * deadline. The fetch and the read are raced against that signal as well: a test double or proxy may ignore it.
+ */
+export const timedFetch = async <A>(
+  fetchImpl: (input: Request) => Promise<Response>,
+  build: (signal: AbortSignal) => Request,
+  read: (response: Response) => Promise<A>,
+  deadline: FetchDeadline,
+): Promise<A> => {
+  const caller = deadline.signal;
+  if (caller?.aborted === true) throw caller.reason;
+  const controller = new AbortController();
+  let timedOut = false;
+  const timeout = () => new FrontTimeoutError({ timeoutMs: deadline.timeoutMs, method: deadline.method, path: deadline.pathForErrors });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(timeout());
+  }, deadline.timeoutMs);
+  const onAbort = () => controller.abort(caller?.reason);
+  caller?.addEventListener("abort", onAbort, { once: true });
+  deadline.onCancel?.((reason) => controller.abort(reason ?? abortError()));
+  const { signal } = controller;
+  try {
+    const response = await raceAbort(fetchImpl(build(signal)), signal);
+    return await raceAbort(read(response), signal);
+  } catch (error) {
+    if (timedOut && !isAborted(caller)) throw timeout();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener("abort", onAbort);
+  }
+};
+
 /**
  * openapi-fetch's fetch: checks the request stays on the base URL, adds auth/accept/user-agent, never
  * follows redirects (Front's 301 for merged conversations is the caller's to read, and a redirect could
@@ -61,26 +110,22 @@ export const makeFrontFetch = (options: ResolvedOptions, customFetch: boolean) =
   /** A caller's fetch (tests, proxies): one more Request with the auth header, the timeout signal and no redirects. */
   const viaFetch = async (incoming: Request): Promise<Response> => {
     const { url, timeoutMs } = admit(incoming);
-    const callerSignal = incoming.signal;
-    const timeoutSignal = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([callerSignal, timeoutSignal]);
-
     const headers = new Headers(incoming.headers);
     headers.set("authorization", `Bearer ${options.token}`);
     if (!headers.has("accept")) headers.set("accept", "application/json");
     headers.set("user-agent", userAgent);
-    const request = new Request(incoming, { headers, signal, redirect: "manual" });
-
-    try {
-      const response = await raceAbort(options.fetch(request), signal);
-      const body = NULL_BODY_STATUSES.has(response.status) ? null : await raceAbort(response.arrayBuffer(), signal);
-      return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    } catch (error) {
-      if (timeoutSignal.aborted && !callerSignal.aborted) {
-        throw new FrontTimeoutError({ timeoutMs, method: request.method, path: url.pathname });
-      }
-      throw error;
-    }
+    return timedFetch(
+      options.fetch,
+      (signal) => new Request(incoming, { headers, signal, redirect: "manual" }),
+      // Buffered inside the deadline, so the timeout covers the body too.
+      async (response) =>
+        new Response(NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer(), {
+          status: response.status,
+          statusText: response.statusText,
+          headers: response.headers,
+        }),
+      { timeoutMs, method: incoming.method, pathForErrors: url.pathname, signal: incoming.signal },
+    );
   };
 
   /** The default: the same node:http transport as the lean path, the answer handed to openapi-fetch as a buffered Response. */
