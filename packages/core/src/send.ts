@@ -1,20 +1,20 @@
 /**
- * The lean request path: one typed call → one `fetch(url, init)`, the body read and parsed once.
+ * The lean request path: one typed call → one request built straight from the spec template, the body read
+ * and parsed once.
  *
  * openapi-fetch's `client.GET/POST/...` stays the general-purpose typed client (middleware, custom
- * serializers). Underneath it, a request is built twice (openapi-fetch's Request, then ours with the auth
- * header and the timeout signal) and a 2xx JSON body is checked by a clone before openapi-fetch parses it
- * again. That costs ~30% over a bare `fetch` against a fast local server. `request()` and the message
- * helpers use this path instead: same URL building (Front's path and query serializers), same headers,
- * same rules (configured base URL only, no redirects followed, one timeout covering body and all), same
- * `{ data, error, response }` result.
+ * serializers), at the cost of a Request object per call and a clone of every 2xx JSON body for the
+ * not-JSON check. `request()` and the message helpers use this path instead: same URL building (Front's path
+ * and query serializers), same headers, same rules (configured base URL only, no redirects followed, one
+ * timeout covering the body), same `{ data, error, response }` result. It goes out on node:http
+ * (node-transport.ts), or on the caller's `fetch` when the client was given one.
  */
 import { FrontInputError } from "./errors/front-input-error.js";
 import { notJsonError } from "./errors/front-response-error.js";
 import type { ResolvedOptions } from "./options.js";
 import { frontPathSerializer } from "./path-serializer.js";
 import { frontQuerySerializer } from "./query-serializer.js";
-import { frontUserAgent, timedFetch } from "./transport.js";
+import { frontUserAgent, NULL_BODY_STATUSES, timedFetch } from "./transport.js";
 import { originOf, timedNodeExchange } from "./node-transport.js";
 
 /** One request on the lean path: a path template of the spec and openapi-fetch-shaped init. */
@@ -50,11 +50,8 @@ export interface SendResult {
 /** Sends one request built from a path template. */
 export type Sender = (method: string, template: string, init: SendInit | undefined) => Promise<SendResult>;
 
-// Statuses whose answer has no body, whatever the headers say.
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 // Keys of openapi-fetch's init that would change where or how the request goes; the lean path refuses them.
 const UNSUPPORTED_KEYS = ["baseUrl", "fetch", "Request", "querySerializer", "bodySerializer", "pathSerializer", "middleware"] as const;
-
 
 /** Merges caller headers (never allowed to replace authorization or user-agent) into `out`. */
 const addHeaders = (out: Record<string, string>, extra: unknown): void => {

@@ -4,8 +4,8 @@ import type { ResolvedOptions } from "./options.js";
 import { abortError, originOf, timedNodeExchange } from "./node-transport.js";
 import { FRONTKIT_CORE_VERSION } from "./version.js";
 
-// Statuses whose Response must have a null body (the constructor throws otherwise).
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose answer has no body, whatever the headers say (a Response constructor throws if given one). */
+export const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 /** The user agent frontkit sends: `frontkit/<version> (+node)`, after the caller's own product token if any. */
 export const frontUserAgent = (prefix?: string): string =>
