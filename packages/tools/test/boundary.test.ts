@@ -1,7 +1,7 @@
 import { assert, describe, it } from "@effect/vitest";
 import { Effect, Exit, Fiber, Layer } from "effect";
-import { TestClock } from "effect/testing";
 import { Front, type FrontConfig, FrontRetry, type FrontToolError } from "../src/index.js";
+import { getTags } from "./support/boundary.js";
 import { fakeFetch, frontError, json, networkError, settle } from "./support/fake-fetch.js";
 
 const TOKEN = "tok_SECRET_0123456789";
@@ -9,11 +9,6 @@ const BASE = "http://127.0.0.1:9";
 
 const frontLayer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
   Front.layer({ token: TOKEN, baseUrl: BASE, burstPerSecond: 1000, ...config });
-
-const getTags = Effect.gen(function* () {
-  const front = yield* Front;
-  return yield* front.request("GET /tags", (client, { signal }) => client.GET("/tags", { signal }), { idempotent: true });
-});
 
 const postContact = Effect.gen(function* () {
   const front = yield* Front;

@@ -1,30 +1,12 @@
 import { assert, describe, it } from "@effect/vitest";
-import { Clock, Effect, Exit, Fiber } from "effect";
-import { TestClock } from "effect/testing";
+import { Effect, Exit, Fiber } from "effect";
 import { Front, type FrontConfig } from "../src/index.js";
-import { fakeFetch, frontError, json, settle } from "./support/fake-fetch.js";
+import { getTags, timeline } from "./support/boundary.js";
+import { fakeFetch, frontError, json } from "./support/fake-fetch.js";
 
 const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test", baseUrl: "http://127.0.0.1:9", ...config });
 
-const getTags = Effect.gen(function* () {
-  const front = yield* Front;
-  return yield* front.request("GET /tags", (client, { signal }) => client.GET("/tags", { signal }), { idempotent: true });
-});
-
 const ok = (headers: Record<string, string> = {}) => json(200, { _results: [] }, headers);
-
-/** Steps the test clock, recording the test time at which each request was first seen. */
-const timeline = (count: () => number, totalMs: number, stepMs: number) =>
-  Effect.gen(function* () {
-    const seen: number[] = [];
-    for (let t = 0; t <= totalMs; t += stepMs) {
-      yield* settle;
-      const now = yield* Clock.currentTimeMillis;
-      while (seen.length < count()) seen.push(now);
-      yield* TestClock.adjust(stepMs);
-    }
-    return seen;
-  });
 
 describe("shared rate limiter", () => {
   it.effect("one 429 makes every queued and in-flight call wait out the same retry-after", () =>

@@ -1,17 +1,14 @@
 import { assert, describe, it } from "@effect/vitest";
-import { Clock, Effect, Exit, Fiber } from "effect";
+import { Effect, Exit, Fiber } from "effect";
 import { TestClock } from "effect/testing";
 import { Front, type FrontConfig, FrontRetry, makeRequestMeter, CurrentRequestMeter } from "../src/index.js";
+import { getTags, timeline } from "./support/boundary.js";
 import { fakeFetch, frontError, json, networkError, settle } from "./support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
 const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
   Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 1000, ...config });
 
-const getTags = Effect.gen(function* () {
-  const front = yield* Front;
-  return yield* front.request("GET /tags", (client, { signal }) => client.GET("/tags", { signal }), { idempotent: true });
-});
 const postMessage = Effect.gen(function* () {
   const front = yield* Front;
   return yield* front.request(
@@ -23,19 +20,6 @@ const postMessage = Effect.gen(function* () {
 });
 
 const ok = json(200, { _results: [], _pagination: { next: null } });
-
-/** Advances the test clock by `totalMs` in steps; returns the test time at which each new request was first seen. */
-const timeline = (count: () => number, totalMs: number, stepMs: number) =>
-  Effect.gen(function* () {
-    const seen: number[] = [];
-    for (let t = 0; t <= totalMs; t += stepMs) {
-      yield* settle;
-      const now = yield* Clock.currentTimeMillis;
-      while (seen.length < count()) seen.push(now);
-      yield* TestClock.adjust(stepMs);
-    }
-    return seen;
-  });
 
 /** Advances the test clock in steps, letting the fake fetch's promises settle in between. */
 const advance = (totalMs: number, stepMs = 100) =>
