@@ -53,6 +53,7 @@ export interface Outgoing {
   readonly origin: Origin;
   /** Path and query below the base path, e.g. "/tags?limit=5". */
   readonly path: string;
+  /** Built per request by the caller; the transport adds `content-length` and `accept-encoding` to it. */
   readonly headers: Record<string, string>;
   readonly body: string | Uint8Array | undefined;
   /** Resolves the exchange early with this error (timeout, caller abort). */
@@ -111,8 +112,8 @@ export const nodeExchange = (out: Outgoing): Promise<Incoming> =>
     const send = origin.https ? httpsRequest : httpRequest;
     // An explicit length: without it Node drops the body of a DELETE (it never chunks DELETE/GET bodies).
     // Compressed answers are decoded below, as fetch would; Front's large lists compress well.
-    const headers: Record<string, string> =
-      out.body === undefined ? { ...out.headers } : { ...out.headers, "content-length": String(typeof out.body === "string" ? Buffer.byteLength(out.body) : out.body.byteLength) };
+    const { headers } = out;
+    if (out.body !== undefined) headers["content-length"] = String(typeof out.body === "string" ? Buffer.byteLength(out.body) : out.body.byteLength);
     headers["accept-encoding"] ??= "gzip, deflate, br";
     const req = send({ hostname: origin.hostname, port: origin.port, path: `${origin.basePath}${out.path}`, method: out.method, headers });
     out.onCancel(fail);
