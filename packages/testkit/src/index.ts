@@ -33,3 +33,19 @@ export {
 } from "./simulated-front/server.js";
 export { Dataset, DEFAULT_DATASET, CONVERSATION_STATUSES, SIMULATED_COMPANY_HOST, type DatasetSize } from "./simulated-front/dataset.js";
 export { SlidingWindowLimiter, type Admission } from "./simulated-front/rate-limit.js";
+export {
+  signApplicationWebhook,
+  signRuleWebhook,
+  sampleFrontEvent,
+  sampleFrontEventPreview,
+  applicationWebhookBody,
+  syncWebhookBody,
+  deliverFrontWebhook,
+  type SenderWebhookKind,
+  type SampleFrontEventOptions,
+  type DeliverFrontWebhookOptions,
+  type DeliveryAttempt,
+  type Delivery,
+  type DeliveryReport,
+  type JsonObject,
+} from "./webhooks.js";
