@@ -30,15 +30,15 @@ const failure = <A>(exit: Exit.Exit<A, FrontToolError>): FrontToolError => {
 };
 
 describe("list-conversations", () => {
-  it.effect("company-wide: one page, q[statuses] Front's way, next_page_token on our base URL", () =>
+  it.effect("company-wide: one page, q[statuses][] Front's way, next_page_token on our base URL", () =>
     Effect.gen(function* () {
       const { fetch, requests } = fakeFetch([page([cnv("cnv_1", 300), cnv("cnv_2", 200)], "https://acme.api.frontapp.com/conversations?page_token=p2")]);
       const out = yield* runTool(listConversations, { statuses: ["assigned", "archived"], limit: 2 }).pipe(Effect.provide(layer({ fetch })));
       assert.strictEqual(requests.length, 1);
       const url = new URL(requests[0]!.url);
       assert.strictEqual(url.origin + url.pathname, `${BASE}/conversations`);
-      assert.strictEqual(url.searchParams.get("q[statuses][0]"), "assigned");
-      assert.strictEqual(url.searchParams.get("q[statuses][1]"), "archived");
+      assert.deepStrictEqual(url.searchParams.getAll("q[statuses][]"), ["assigned", "archived"]);
+      assert.include(url.search, "q[statuses][]=assigned&q[statuses][]=archived");
       assert.strictEqual(url.searchParams.get("limit"), "2");
       assert.deepStrictEqual(out.conversations.map((c) => c.id), ["cnv_1", "cnv_2"]);
       assert.strictEqual(out.next_page_token, "p2");
@@ -61,7 +61,7 @@ describe("list-conversations", () => {
       );
       const url = new URL(requests[0]!.url);
       assert.strictEqual(url.pathname, "/inboxes/inb_a/conversations");
-      assert.strictEqual(url.searchParams.get("q[status_categories][0]"), "open");
+      assert.deepStrictEqual(url.searchParams.getAll("q[status_categories][]"), ["open"]);
       assert.strictEqual(url.searchParams.get("page_token"), "tok9");
       assert.deepStrictEqual(out.conversations[0]!.inbox_ids, ["inb_a"]);
     }),
