@@ -33,3 +33,10 @@ export {
 } from "./simulated-front/server.js";
 export { Dataset, DEFAULT_DATASET, CONVERSATION_STATUSES, SIMULATED_COMPANY_HOST, type DatasetSize } from "./simulated-front/dataset.js";
 export { SlidingWindowLimiter, type Admission } from "./simulated-front/rate-limit.js";
+export {
+  ConversationOrder,
+  BUMP_SETTINGS,
+  bumps,
+  type BumpSetting,
+  type ConversationAction,
+} from "./simulated-front/conversation-order.js";
