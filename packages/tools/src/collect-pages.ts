@@ -39,8 +39,9 @@ export interface CollectPagesOptions<A> {
   /** Stop once this many items are kept. */
   readonly maxResults: number;
   /**
-   * Most pages read (every request counts, empty ones too). Default: enough for `maxResults` in full pages
-   * plus `DEFAULT_MAX_PAGES` short or empty ones.
+   * Most pages read (every request counts, empty ones too), plus at most the one request that re-asks a page
+   * overflowing `maxResults`. Default: enough for `maxResults` in full pages plus `DEFAULT_MAX_PAGES` short or
+   * empty ones.
    */
   readonly maxPages?: number | undefined;
   /** Client-side filter: only items it accepts are kept; the others are read and dropped. */

@@ -69,8 +69,8 @@ export const ListConversationsInput = Schema.Struct({
   }),
   max_pages: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: MAX_CONVERSATIONS_PAGES }))).annotate({
     description:
-      `With auto_paginate: most pages (requests) read per list, empty pages included (default ${DEFAULT_CONVERSATIONS_MAX_PAGES}, ` +
-      `or enough for max_results in full pages; at most ${MAX_CONVERSATIONS_PAGES}).`,
+      `With auto_paginate: most pages (requests) read per list, empty pages included, plus one to end exactly at max_results ` +
+      `(default ${DEFAULT_CONVERSATIONS_MAX_PAGES}, or enough for max_results in full pages; at most ${MAX_CONVERSATIONS_PAGES}).`,
   }),
 }).check(
   Schema.makeFilter((input) => {
