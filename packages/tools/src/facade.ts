@@ -49,12 +49,33 @@ export type FrontToolMethods = {
     : (input: ToolInput<Tools[K]>, options?: InvokeOptions) => Promise<ToolOutput<Tools[K]>>;
 };
 
+/** Every tool definition by its kebab-case name and by its camelCase name (`list-tags`, `listTags`). */
+export type ToolsByAnyName = Tools & { readonly [K in keyof Tools & string as KebabToCamel<K>]: Tools[K] };
+
+/** A tool name `invoke` knows, kebab-case or camelCase. */
+export type FrontToolName = keyof ToolsByAnyName & string;
+
+/** `invoke`: typed by the tool for a literal tool name, `unknown` for any other string. */
+export interface InvokeTool {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<ToolOutput<ToolsByAnyName[N]>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<unknown>;
+}
+
+/** `invokeDetailed`: typed by the tool for a literal tool name, `unknown` data for any other string. */
+export interface InvokeToolDetailed {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<DetailedResult<ToolOutput<ToolsByAnyName[N]>>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<DetailedResult<unknown>>;
+}
+
 /** The Front tools behind Promises. */
 export type FrontTools = FrontToolMethods & {
-  /** Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the valid ones. */
-  readonly invoke: (name: string, input: unknown, options?: InvokeOptions) => Promise<unknown>;
-  /** Like `invoke`, with the number of HTTP attempts and the last rate-limit headers. */
-  readonly invokeDetailed: (name: string, input: unknown, options?: InvokeOptions) => Promise<DetailedResult<unknown>>;
+  /**
+   * Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the
+   * valid ones. A literal tool name types the input and the result by that tool.
+   */
+  readonly invoke: InvokeTool;
+  /** Like `invoke`, resolving to `{ data, meta: { attempts, rateLimit } }`: HTTP attempts sent (retries included) and the last rate-limit headers. */
+  readonly invokeDetailed: InvokeToolDetailed;
   /** Releases the runtime; later calls reject. */
   readonly dispose: () => Promise<void>;
 };
@@ -133,8 +154,8 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
 
   return {
     ...(methods as FrontToolMethods),
-    invoke,
-    invokeDetailed,
+    invoke: invoke as InvokeTool,
+    invokeDetailed: invokeDetailed as InvokeToolDetailed,
     dispose: async () => {
       disposed = true;
       const pending = [...running];

@@ -61,7 +61,18 @@ export { Inbox } from "./schemas/inbox.js";
 export { Teammate } from "./schemas/teammate.js";
 export { Contact, ContactHandle, ContactGroup, ContactHandleSource } from "./schemas/contact.js";
 export { camelName, kebabName } from "./names.js";
-export { createFrontTools, type FrontTools, type FrontToolsOptions, type FrontToolMethods, type InvokeOptions, type DetailedResult } from "./facade.js";
+export {
+  createFrontTools,
+  type FrontTools,
+  type FrontToolsOptions,
+  type FrontToolMethods,
+  type FrontToolName,
+  type InvokeOptions,
+  type InvokeTool,
+  type InvokeToolDetailed,
+  type DetailedResult,
+  type ToolsByAnyName,
+} from "./facade.js";
 export { streamInboxes, allInboxes, INBOXES_CACHE_KEY } from "./inboxes.js";
 export { streamTeammates, allTeammates } from "./teammates.js";
 export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./schemas/common.js";

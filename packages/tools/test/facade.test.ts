@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { createFrontTools, isFrontToolError } from "../src/index.js";
 import { fakeFetch, frontError, json } from "./support/fake-fetch.js";
@@ -71,7 +72,9 @@ describe("createFrontTools (Promise facade)", () => {
     const { fetch, requests } = fakeFetch([json(201, {})]);
     const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
     try {
-      const e = await rejection(ft.invoke("create-contact", { handles: [{ source: "email", handle: "" }], tag_ids: [1] }));
+      // A name only known at run time takes any input (a literal name would type-check it).
+      const name: string = "create-contact";
+      const e = await rejection(ft.invoke(name, { handles: [{ source: "email", handle: "" }], tag_ids: [1] }));
       expect(e._tag).toBe("InvalidInput");
       expect((e.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual(["handles[0].handle", "tag_ids"]);
       expect(requests.length).toBe(0);
@@ -149,6 +152,22 @@ describe("createFrontTools (Promise facade)", () => {
       expect(result.meta.attempts).toBe(2);
       expect(result.meta.rateLimit).toMatchObject({ limit: 100, remaining: 97, resetAt: 1_900_000_000_000 });
       expect(progress).toEqual([1, 2]);
+    } finally {
+      await ft.dispose();
+    }
+  });
+
+  it("the README describes invokeDetailed's result with the keys it really has", async () => {
+    const { fetch } = fakeFetch([page([{ id: "tag_1", name: "A" }], null)]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const result = await ft.invokeDetailed("list-tags", {});
+      expect(Object.keys(result).sort()).toEqual(["data", "meta"]);
+      expect(Object.keys(result.meta).sort()).toEqual(["attempts", "rateLimit"]);
+      const readme = (await readFile(new URL("../README.md", import.meta.url), "utf8")).replace(/\s+/g, " ");
+      expect(readme).toContain("`invokeDetailed` resolves to `{ data, meta: { attempts, rateLimit } }`");
+      expect(readme).toContain("`meta.attempts`");
+      expect(readme).not.toMatch(/invokeDetailed` adds `\{ attempts/);
     } finally {
       await ft.dispose();
     }
