@@ -537,7 +537,8 @@ export type FrontToolErrorTag =
   | "RateLimited"
   | "ServerError"
   | "Transport"
-  | "UnexpectedResponse";
+  | "UnexpectedResponse"
+  | "Disposed";
 
 /** What every rejection of a tool call carries (the main entry exports each error's class with its own fields). */
 export interface FrontToolFailure extends Error {

@@ -9,7 +9,7 @@
 import type { RateLimitInfo } from "@frontkit/core";
 import { Cause, Context, Effect, Exit, type Fiber, Option, References } from "effect";
 import { type AnyToolDefinition, runTool, type ToolInput, type ToolOutput } from "./definition.js";
-import { type FrontToolError, invalidInput, Transport } from "./errors.js";
+import { Disposed, type FrontToolError, invalidInput, Transport } from "./errors.js";
 import { Front, type FrontConfig, makeFront } from "./front.js";
 import { camelName, kebabName } from "./names.js";
 import { ProgressReporter, type ProgressUpdate } from "./progress.js";
@@ -88,6 +88,13 @@ const aborted = (name: string) =>
     message: `The ${name} call was cancelled by the caller before it finished.`,
   });
 
+const disposedError = (name: string) =>
+  new Disposed({
+    retryable: false,
+    operation: name,
+    message: `The ${name} call was not sent: this FrontTools instance was disposed. Create a new one with createFrontTools.`,
+  });
+
 const unknownTool = (name: string): FrontToolError =>
   invalidInput(
     [{ path: "name", message: `unknown tool ${JSON.stringify(name)}; valid names: ${Object.keys(toolsByName).join(", ")}` }],
@@ -111,7 +118,7 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   let disposed = false;
 
   const run = async <A>(name: string, effect: Effect.Effect<A, FrontToolError, Front>, invokeOptions: InvokeOptions = {}): Promise<A> => {
-    if (disposed) throw new Error("This FrontTools instance was disposed; create a new one with createFrontTools.");
+    if (disposed) throw disposedError(name);
     if (invokeOptions.signal?.aborted === true) throw aborted(name);
     const onProgress = invokeOptions.onProgress;
     const program = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);

@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { createFrontTools, isFrontToolError } from "../src/index.js";
+import { createFrontTools, Disposed, isFrontToolError } from "../src/index.js";
 import { fakeFetch, frontError, json } from "./support/fake-fetch.js";
 
 const TOKEN = "tok_FACADE_SECRET_42";
@@ -185,6 +185,23 @@ describe("createFrontTools (Promise facade)", () => {
     await ftA.dispose();
     await ftB.dispose();
     await expect(ftA.listInboxes()).rejects.toThrow(/disposed/);
+  });
+
+  it("a call after dispose rejects with a typed Disposed error (tagged, serialisable, isFrontToolError); nothing is sent", async () => {
+    const { fetch, requests } = fakeFetch([page([{ id: "tag_1", name: "A" }], null)]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    await ft.dispose();
+    for (const call of [() => ft.listTags(), () => ft.invoke("get-contact", { contact_id: "crd_1" }), () => ft.invokeDetailed("listTags", {})]) {
+      const e = await rejection(call());
+      expect(e).toBeInstanceOf(Disposed);
+      expect(isFrontToolError(e)).toBe(true);
+      expect(e._tag).toBe("Disposed");
+      expect(e.retryable).toBe(false);
+      expect(e.message).toMatch(/disposed.*createFrontTools/);
+      expect(JSON.parse(JSON.stringify(e))).toMatchObject({ _tag: "Disposed", retryable: false, message: e.message });
+      expect(JSON.stringify(e)).not.toContain(TOKEN);
+    }
+    expect(requests.length).toBe(0);
   });
 });
 

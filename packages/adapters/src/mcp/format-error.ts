@@ -73,6 +73,8 @@ const nextStep = (error: FrontToolError, tool: string, now: number): string | un
       }
     case "UnexpectedResponse":
       return "Front answered with something this tool cannot read. Retry later; if it persists, report it with the request id.";
+    case "Disposed":
+      return "Nothing was sent to Front: this server's Front client was already shut down (the server is stopping or restarting). Reconnect, or restart the MCP server, then call the tool again.";
   }
 };
 
