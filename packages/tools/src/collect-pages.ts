@@ -79,19 +79,22 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
       consumed++;
       if (decision === "keep") items.push(item);
     }
-    // Progress counts pages: it must grow with every report (MCP requires it), which an item count may not.
-    yield* reportProgress({
-      progress: pages,
-      total: Math.min(maxPages, Math.ceil(options.maxResults / pageSize)),
-      message: `${options.operation}: ${items.length} item(s) from ${pages} page(s)`,
-    });
     const next = page.nextPageToken;
     // A page cut short (a server ignoring `limit`) has no honest continuation token.
     const whole = consumed === page.items.length;
-    if (stopped) return { items, nextPageToken: undefined, hasMore: false, stoppedEarly: true, pages };
     const fresh = next !== undefined && !seen.has(next);
-    if (!fresh || items.length >= options.maxResults || pages >= maxPages)
-      return { items, nextPageToken: fresh && whole ? next : undefined, hasMore: fresh || !whole, stoppedEarly: false, pages };
+    const done = stopped || !fresh || items.length >= options.maxResults || pages >= maxPages;
+    // Progress counts pages: it must grow with every report (MCP requires it), which an item count may not.
+    // The total is this page count when done, else the pages still needed if every later page is full — an
+    // estimate, since Front may answer short pages; runTool's guard keeps it at or above the progress.
+    const wanted = Math.ceil((options.maxResults - items.length) / pageSize);
+    yield* reportProgress({
+      progress: pages,
+      total: done ? pages : Math.min(maxPages, pages + Math.max(1, wanted)),
+      message: `${options.operation}: ${items.length} item(s) from ${pages} page(s)`,
+    });
+    if (stopped) return { items, nextPageToken: undefined, hasMore: false, stoppedEarly: true, pages };
+    if (done) return { items, nextPageToken: fresh && whole ? next : undefined, hasMore: fresh || !whole, stoppedEarly: false, pages };
     seen.add(next);
     token = next;
   }

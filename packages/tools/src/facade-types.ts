@@ -360,7 +360,7 @@ export interface RawApiRequestOutput {
   };
 }
 
-/** One progress report: `progress` grows monotonically; `total` when known. */
+/** One progress report: `progress` grows with every report and is never above `total`; `total` when known (it may grow, never shrinks). */
 export interface ProgressUpdate {
   readonly progress: number;
   readonly total?: number;
