@@ -14,6 +14,7 @@ export {
   type FrontResponse,
   type RequestOptions,
 } from "./front.js";
+export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
 export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
 export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
 export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";

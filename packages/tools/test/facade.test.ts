@@ -176,8 +176,8 @@ describe("createFrontTools (Promise facade)", () => {
   it("each instance has its own cache; dispose makes later calls reject", async () => {
     const a = fakeFetch([page([{ id: "inb_1" }], null)]);
     const b = fakeFetch([page([{ id: "inb_2" }], null)]);
-    const ftA = createFrontTools({ token: "tok_a", baseUrl: BASE, fetch: a.fetch });
-    const ftB = createFrontTools({ token: "tok_b", baseUrl: BASE, fetch: b.fetch });
+    const ftA = createFrontTools({ token: "tok_a_0123456789", baseUrl: BASE, fetch: a.fetch });
+    const ftB = createFrontTools({ token: "tok_b_0123456789", baseUrl: BASE, fetch: b.fetch });
     expect(await ftA.listInboxes()).toMatchObject({ inboxes: [{ id: "inb_1" }] });
     expect(await ftB.listInboxes()).toMatchObject({ inboxes: [{ id: "inb_2" }] });
     await ftA.listInboxes();

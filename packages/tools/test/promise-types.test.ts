@@ -164,7 +164,7 @@ describe("@frontkit/tools/promise at runtime", () => {
       json(200, { _results: [{ id: "tag_1", name: "Urgent" }], _pagination: { next: null } }),
       frontError(404, "no such contact"),
     ]);
-    const front = createPromise({ token: "tok_promise", baseUrl: "http://127.0.0.1:9", fetch, cacheTtl: "1 minute" });
+    const front = createPromise({ token: "tok_promise_0123456789", baseUrl: "http://127.0.0.1:9", fetch, cacheTtl: "1 minute" });
     try {
       const tags: P.ListTagsOutput = await front.listTags();
       expect(tags).toEqual({ tags: [{ id: "tag_1", name: "Urgent" }], count: 1 });

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFrontTools, type FrontToolsOptions, toolCatalog } from "@frontkit/tools";
+import { checkFrontToken, createFrontTools, type FrontToolsOptions, toolCatalog } from "@frontkit/tools";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { AccountPool, DEFAULT_MAX_ACCOUNTS } from "./account-pool.js";
 import { bearerToken } from "./bearer.js";
@@ -133,6 +133,9 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
         "www-authenticate": 'Bearer realm="frontkit-mcp"',
       });
     }
+    // The one token rule, before the token reaches a client: a refusal says what is wrong, never the token.
+    const checked = checkFrontToken(token);
+    if (!checked.ok) return sendJsonRpcError(res, 401, -32001, `The Front API token was refused: ${checked.problem}`, { "www-authenticate": 'Bearer realm="frontkit-mcp", error="invalid_token"' });
     if (req.method !== "POST") {
       // Stateless server: no standalone SSE stream (GET) and no session to delete (DELETE).
       return sendJsonRpcError(res, 405, -32000, "Method not allowed: this server is stateless; send JSON-RPC messages with POST.", { allow: "POST" });
