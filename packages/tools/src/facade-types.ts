@@ -168,14 +168,40 @@ export interface ListTeammatesOutput {
   readonly count: number;
 }
 
-/** Input of get-contact: a contact id, or a handle to look the contact up by. */
-export interface GetContactInput {
-  readonly contact_id?: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly handle?: string;
-  readonly source?: ContactHandleSource;
+/** get-contact by contact id or alias. */
+export interface GetContactById {
+  readonly contact_id: string;
+  readonly email?: never;
+  readonly phone?: never;
+  readonly handle?: never;
+  readonly source?: never;
 }
+/** get-contact by email address. */
+export interface GetContactByEmail {
+  readonly email: string;
+  readonly contact_id?: never;
+  readonly phone?: never;
+  readonly handle?: never;
+  readonly source?: never;
+}
+/** get-contact by phone number. */
+export interface GetContactByPhone {
+  readonly phone: string;
+  readonly contact_id?: never;
+  readonly email?: never;
+  readonly handle?: never;
+  readonly source?: never;
+}
+/** get-contact by a handle of another source. */
+export interface GetContactByHandle {
+  readonly handle: string;
+  readonly source: ContactHandleSource;
+  readonly contact_id?: never;
+  readonly email?: never;
+  readonly phone?: never;
+}
+/** Input of get-contact: exactly one of contact_id, email, phone, or handle with its source. */
+export type GetContactInput = GetContactById | GetContactByEmail | GetContactByPhone | GetContactByHandle;
 /** Output of get-contact. */
 export interface GetContactOutput {
   readonly contact: Contact;
@@ -338,7 +364,7 @@ export interface RawApiRequestOutput {
   };
 }
 
-/** One progress report: `progress` grows monotonically; `total` when known. */
+/** One progress report: `progress` grows with every report and is never above `total`; `total` when known (it may grow, never shrinks). */
 export interface ProgressUpdate {
   readonly progress: number;
   readonly total?: number;
@@ -433,7 +459,7 @@ export interface FrontToolMethods {
   /** create-contact: creates a contact with its handles. */
   readonly createContact: (input: CreateContactInput, options?: InvokeOptions) => Promise<CreateContactOutput>;
   /** get-contact: one contact by id or handle. */
-  readonly getContact: (input?: GetContactInput, options?: InvokeOptions) => Promise<GetContactOutput>;
+  readonly getContact: (input: GetContactInput, options?: InvokeOptions) => Promise<GetContactOutput>;
   /** get-conversation: one conversation (following merges) and its newest messages. */
   readonly getConversation: (input: GetConversationInput, options?: InvokeOptions) => Promise<GetConversationOutput>;
   /** list-contacts: contacts, filtered and paged. */
@@ -452,12 +478,54 @@ export interface FrontToolMethods {
   readonly sendMessage: (input: SendMessageInput, options?: InvokeOptions) => Promise<SendMessageOutput>;
 }
 
+/** Each tool's input and output, by its kebab-case name. */
+export interface FrontToolTypes {
+  readonly "add-tag": { readonly input: AddTagInput; readonly output: AddTagOutput };
+  readonly "create-contact": { readonly input: CreateContactInput; readonly output: CreateContactOutput };
+  readonly "get-contact": { readonly input: GetContactInput; readonly output: GetContactOutput };
+  readonly "get-conversation": { readonly input: GetConversationInput; readonly output: GetConversationOutput };
+  readonly "list-contacts": { readonly input: ListContactsInput; readonly output: ListContactsOutput };
+  readonly "list-conversations": { readonly input: ListConversationsInput; readonly output: ListConversationsOutput };
+  readonly "list-inboxes": { readonly input: ListInboxesInput; readonly output: ListInboxesOutput };
+  readonly "list-tags": { readonly input: ListTagsInput; readonly output: ListTagsOutput };
+  readonly "list-teammates": { readonly input: ListTeammatesInput; readonly output: ListTeammatesOutput };
+  readonly "raw-api-request": { readonly input: RawApiRequestInput; readonly output: RawApiRequestOutput };
+  readonly "send-message": { readonly input: SendMessageInput; readonly output: SendMessageOutput };
+}
+
+type KebabToCamel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<KebabToCamel<T>>}` : S;
+
+/** Each tool's input and output by its kebab-case and its camelCase name (`list-tags`, `listTags`). */
+export type FrontToolTypesByAnyName = FrontToolTypes & { readonly [K in keyof FrontToolTypes as KebabToCamel<K>]: FrontToolTypes[K] };
+
+/** A tool name `invoke` knows, kebab-case or camelCase. */
+export type FrontToolName = keyof FrontToolTypesByAnyName & string;
+
+/** `invoke`: typed by the tool for a literal tool name, `unknown` for any other string. */
+export interface InvokeTool {
+  <N extends FrontToolName>(name: N, input: FrontToolTypesByAnyName[N]["input"], options?: InvokeOptions): Promise<FrontToolTypesByAnyName[N]["output"]>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<unknown>;
+}
+
+/** `invokeDetailed`: typed by the tool for a literal tool name, `unknown` data for any other string. */
+export interface InvokeToolDetailed {
+  <N extends FrontToolName>(
+    name: N,
+    input: FrontToolTypesByAnyName[N]["input"],
+    options?: InvokeOptions,
+  ): Promise<DetailedResult<FrontToolTypesByAnyName[N]["output"]>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<DetailedResult<unknown>>;
+}
+
 /** The Front tools behind Promises. */
 export interface FrontTools extends FrontToolMethods {
-  /** Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the valid ones. */
-  readonly invoke: (name: string, input: unknown, options?: InvokeOptions) => Promise<unknown>;
-  /** Like `invoke`, with the number of HTTP attempts and the last rate-limit headers. */
-  readonly invokeDetailed: (name: string, input: unknown, options?: InvokeOptions) => Promise<DetailedResult<unknown>>;
+  /**
+   * Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the
+   * valid ones. A literal tool name types the input and the result by that tool.
+   */
+  readonly invoke: InvokeTool;
+  /** Like `invoke`, resolving to `{ data, meta: { attempts, rateLimit } }`: HTTP attempts sent (retries included) and the last rate-limit headers. */
+  readonly invokeDetailed: InvokeToolDetailed;
   /** Releases the runtime; later calls reject. */
   readonly dispose: () => Promise<void>;
 }
@@ -473,7 +541,8 @@ export type FrontToolErrorTag =
   | "RateLimited"
   | "ServerError"
   | "Transport"
-  | "UnexpectedResponse";
+  | "UnexpectedResponse"
+  | "Disposed";
 
 /** What every rejection of a tool call carries (the main entry exports each error's class with its own fields). */
 export interface FrontToolFailure extends Error {

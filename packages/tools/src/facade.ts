@@ -9,7 +9,7 @@
 import type { RateLimitInfo } from "@frontkit/core";
 import { Cause, Context, Effect, Exit, type Fiber, Option, References } from "effect";
 import { type AnyToolDefinition, runTool, type ToolInput, type ToolOutput } from "./definition.js";
-import { type FrontToolError, invalidInput, Transport } from "./errors.js";
+import { Disposed, type FrontToolError, invalidInput, Transport } from "./errors.js";
 import { Front, type FrontConfig, makeFront } from "./front.js";
 import { camelName, kebabName } from "./names.js";
 import { ProgressReporter, type ProgressUpdate } from "./progress.js";
@@ -49,12 +49,33 @@ export type FrontToolMethods = {
     : (input: ToolInput<Tools[K]>, options?: InvokeOptions) => Promise<ToolOutput<Tools[K]>>;
 };
 
+/** Every tool definition by its kebab-case name and by its camelCase name (`list-tags`, `listTags`). */
+export type ToolsByAnyName = Tools & { readonly [K in keyof Tools & string as KebabToCamel<K>]: Tools[K] };
+
+/** A tool name `invoke` knows, kebab-case or camelCase. */
+export type FrontToolName = keyof ToolsByAnyName & string;
+
+/** `invoke`: typed by the tool for a literal tool name, `unknown` for any other string. */
+export interface InvokeTool {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<ToolOutput<ToolsByAnyName[N]>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<unknown>;
+}
+
+/** `invokeDetailed`: typed by the tool for a literal tool name, `unknown` data for any other string. */
+export interface InvokeToolDetailed {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<DetailedResult<ToolOutput<ToolsByAnyName[N]>>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<DetailedResult<unknown>>;
+}
+
 /** The Front tools behind Promises. */
 export type FrontTools = FrontToolMethods & {
-  /** Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the valid ones. */
-  readonly invoke: (name: string, input: unknown, options?: InvokeOptions) => Promise<unknown>;
-  /** Like `invoke`, with the number of HTTP attempts and the last rate-limit headers. */
-  readonly invokeDetailed: (name: string, input: unknown, options?: InvokeOptions) => Promise<DetailedResult<unknown>>;
+  /**
+   * Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the
+   * valid ones. A literal tool name types the input and the result by that tool.
+   */
+  readonly invoke: InvokeTool;
+  /** Like `invoke`, resolving to `{ data, meta: { attempts, rateLimit } }`: HTTP attempts sent (retries included) and the last rate-limit headers. */
+  readonly invokeDetailed: InvokeToolDetailed;
   /** Releases the runtime; later calls reject. */
   readonly dispose: () => Promise<void>;
 };
@@ -65,6 +86,13 @@ const aborted = (name: string) =>
     retryable: false,
     operation: name,
     message: `The ${name} call was cancelled by the caller before it finished.`,
+  });
+
+const disposedError = (name: string) =>
+  new Disposed({
+    retryable: false,
+    operation: name,
+    message: `The ${name} call was not sent: this FrontTools instance was disposed. Create a new one with createFrontTools.`,
   });
 
 const unknownTool = (name: string): FrontToolError =>
@@ -90,7 +118,7 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   let disposed = false;
 
   const run = async <A>(name: string, effect: Effect.Effect<A, FrontToolError, Front>, invokeOptions: InvokeOptions = {}): Promise<A> => {
-    if (disposed) throw new Error("This FrontTools instance was disposed; create a new one with createFrontTools.");
+    if (disposed) throw disposedError(name);
     if (invokeOptions.signal?.aborted === true) throw aborted(name);
     const onProgress = invokeOptions.onProgress;
     const program = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
@@ -133,8 +161,8 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
 
   return {
     ...(methods as FrontToolMethods),
-    invoke,
-    invokeDetailed,
+    invoke: invoke as InvokeTool,
+    invokeDetailed: invokeDetailed as InvokeToolDetailed,
     dispose: async () => {
       disposed = true;
       const pending = [...running];

@@ -9,6 +9,7 @@ import { type FrontToolError, invalidInput, type InvalidInput } from "./errors.j
 import { errorFromResponse, errorFromThrown } from "./http-errors.js";
 import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { CurrentRequestMeter } from "./request-meter.js";
+import { checkFrontToken } from "./token.js";
 import { DEFAULT_MAX_RETRY_AFTER_MS, FrontRetry, type FrontRetrySchedule, makeFrontRetry, shouldRetry } from "./retry.js";
 
 /** Configuration of one Front service instance. */
@@ -131,8 +132,11 @@ const isInputError = (u: unknown): boolean =>
 /** Builds the service from a configuration; fails with InvalidInput on a bad token, base URL or option. */
 export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, InvalidInput> =>
   Effect.gen(function* () {
-    const token = Redacted.isRedacted(config.token) ? Redacted.value(config.token) : config.token;
-    const scrub = scrubberFor(typeof token === "string" ? token : "");
+    // The one token rule (token.ts), before anything else: the same tokens are refused here as in every adapter.
+    const checked = checkFrontToken(Redacted.isRedacted(config.token) ? Redacted.value(config.token) : config.token);
+    if (!checked.ok) return yield* Effect.fail(invalidInput([{ path: "token", message: checked.problem }], { summary: "Invalid Front configuration" }));
+    const token = checked.token;
+    const scrub = scrubberFor(token);
     const client = yield* Effect.try({
       try: () =>
         createFrontClient({

@@ -14,10 +14,11 @@ export {
   type FrontResponse,
   type RequestOptions,
 } from "./front.js";
+export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
 export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
 export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
 export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";
-export { ProgressReporter, reportProgress, type ProgressUpdate } from "./progress.js";
+export { ProgressReporter, reportProgress, guardProgress, withGuardedProgress, forEachWithProgress, type ProgressUpdate } from "./progress.js";
 export {
   defineTool,
   runTool,
@@ -61,7 +62,18 @@ export { Inbox } from "./schemas/inbox.js";
 export { Teammate } from "./schemas/teammate.js";
 export { Contact, ContactHandle, ContactGroup, ContactHandleSource } from "./schemas/contact.js";
 export { camelName, kebabName } from "./names.js";
-export { createFrontTools, type FrontTools, type FrontToolsOptions, type FrontToolMethods, type InvokeOptions, type DetailedResult } from "./facade.js";
+export {
+  createFrontTools,
+  type FrontTools,
+  type FrontToolsOptions,
+  type FrontToolMethods,
+  type FrontToolName,
+  type InvokeOptions,
+  type InvokeTool,
+  type InvokeToolDetailed,
+  type DetailedResult,
+  type ToolsByAnyName,
+} from "./facade.js";
 export { streamInboxes, allInboxes, INBOXES_CACHE_KEY } from "./inboxes.js";
 export { streamTeammates, allTeammates } from "./teammates.js";
 export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./schemas/common.js";

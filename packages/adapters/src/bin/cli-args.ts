@@ -4,6 +4,8 @@
  * rule here is unit-tested without spawning a process.
  */
 import { parseArgs } from "node:util";
+// The token rule alone (no Effect): the bin checks FRONT_API_TOKEN before it loads the tools.
+import { checkFrontToken } from "@frontkit/tools/token";
 
 /** Default port of `--http`. */
 export const DEFAULT_HTTP_PORT = 8787;
@@ -115,7 +117,9 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
         "For a shared server where each client sends its own token, use --http instead.",
     );
   }
-  return { kind: "stdio", token, baseUrl, readOnly, tools };
+  const checked = checkFrontToken(token);
+  if (!checked.ok) throw new CliUsageError(`FRONT_API_TOKEN is not a usable Front API token: ${checked.problem}`);
+  return { kind: "stdio", token: checked.token, baseUrl, readOnly, tools };
 };
 
 /** The `--help` text. */
@@ -149,7 +153,8 @@ Options:
   -v, --version     Print the version.
 
 Environment:
-  FRONT_API_TOKEN     Front API token (stdio mode). Never logged.
+  FRONT_API_TOKEN     Front API token (stdio mode). Never logged. Checked at startup: one word
+                      of printable ASCII, 16 to 4096 characters (surrounding spaces trimmed).
   FRONT_API_BASE_URL  Core API base URL (default https://api2.frontapp.com); http:// only
                       for loopback (tests, local mocks). Applies to both modes; clients of
                       --http cannot change it.

@@ -16,6 +16,7 @@ export const SPOJIT_ERROR_CODES = [
   "UNKNOWN_TOOL",
   "INVALID_CONNECTION",
   "CANCELLED",
+  "DISPOSED",
   "INTERNAL",
 ] as const;
 

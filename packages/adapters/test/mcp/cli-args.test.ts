@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { CliUsageError, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, helpText, parseCliArgs } from "../../src/bin/cli-args.js";
 
-const env = { FRONT_API_TOKEN: "tok_0123456789" };
+const env = { FRONT_API_TOKEN: "tok_0123456789abcdef" };
 
 describe("parseCliArgs", () => {
   it("defaults to stdio with the token and base URL from the environment", () => {
     expect(parseCliArgs([], { ...env, FRONT_API_BASE_URL: " http://127.0.0.1:4010 " })).toEqual({
       kind: "stdio",
-      token: "tok_0123456789",
+      token: "tok_0123456789abcdef",
       baseUrl: "http://127.0.0.1:4010",
       readOnly: false,
       tools: undefined,
