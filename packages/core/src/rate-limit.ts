@@ -15,13 +15,31 @@ export interface RateLimitInfo {
 // A header like "12abc" or "1e3" is not a count Front would send; refuse it rather than guess.
 const NON_NEGATIVE_NUMBER = /^\d+(?:\.\d+)?$/;
 
+/** Largest request count believed from `x-ratelimit-limit` / `-remaining`: Front's plans allow a few hundred a minute. */
+export const MAX_RATE_LIMIT_COUNT = 1_000_000;
+/** Furthest ahead a `x-ratelimit-reset` or `retry-after` is believed (1 hour): anything later is clamped to it. */
+export const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
+
 const parseNonNegative = (value: string | null): number | undefined => {
   if (value === null) return undefined;
   const trimmed = value.trim();
-  if (!NON_NEGATIVE_NUMBER.test(trimmed)) return undefined;
+  // Longer than any count or date Front sends: not worth converting (and "1" followed by 300 zeros is not a count).
+  if (trimmed.length > 64 || !NON_NEGATIVE_NUMBER.test(trimmed)) return undefined;
   const n = Number(trimmed);
-  return Number.isFinite(n) ? n : undefined;
+  return Number.isFinite(n) ? n : Number.MAX_VALUE;
 };
+
+/**
+ * A request count: whole (a fractional `remaining` of 0.5 is no request left, not "half a request" that would
+ * stretch the pacing past the window) and within `MAX_RATE_LIMIT_COUNT`.
+ */
+const parseCount = (value: string | null): number | undefined => {
+  const n = parseNonNegative(value);
+  return n === undefined ? undefined : Math.min(Math.floor(n), MAX_RATE_LIMIT_COUNT);
+};
+
+// The longest tier name kept: Front's values are short words; a longer header is cut, not carried into errors.
+const MAX_TIER_LENGTH = 64;
 
 // An HTTP-date always names a weekday and a GMT zone (RFC 9110 §5.6.7); Date.parse alone would accept "5".
 const HTTP_DATE = /^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{2}:\d{2}:\d{2}\s+GMT$/;
@@ -31,15 +49,21 @@ export const parseRetryAfter = (value: string | null | undefined, now: number = 
   if (value === null || value === undefined) return undefined;
   const trimmed = value.trim();
   const seconds = parseNonNegative(trimmed);
-  if (seconds !== undefined) return Math.ceil(seconds * 1000);
+  // Clamped so that every wait it causes is bounded and every error carrying it holds a safe integer.
+  if (seconds !== undefined) return Math.min(Math.ceil(seconds * 1000), MAX_RATE_LIMIT_WAIT_MS);
   if (!HTTP_DATE.test(trimmed)) return undefined;
   const at = Date.parse(trimmed);
   if (Number.isNaN(at)) return undefined;
   // A date in the past means "retry now", not a negative wait.
-  return Math.max(0, at - now);
+  return Math.min(Math.max(0, at - now), MAX_RATE_LIMIT_WAIT_MS);
 };
 
-/** Reads Front's `x-ratelimit-*`, `retry-after` and `x-front-tier` headers. */
+/**
+ * Reads Front's `x-ratelimit-*`, `retry-after` and `x-front-tier` headers — the one place they are sanitised:
+ * counts are whole numbers up to `MAX_RATE_LIMIT_COUNT` (`remaining` never above `limit`), the reset and the
+ * retry-after at most `MAX_RATE_LIMIT_WAIT_MS` ahead of `now`, so nothing downstream meets NaN, a fraction or
+ * an unsafe integer.
+ */
 export const parseRateLimit = (headers: Headers, now: number = Date.now()): RateLimitInfo => {
   const info: {
     limit?: number;
@@ -48,16 +72,17 @@ export const parseRateLimit = (headers: Headers, now: number = Date.now()): Rate
     retryAfterMs?: number;
     tier?: string;
   } = {};
-  const limit = parseNonNegative(headers.get("x-ratelimit-limit"));
-  if (limit !== undefined) info.limit = limit;
-  const remaining = parseNonNegative(headers.get("x-ratelimit-remaining"));
-  if (remaining !== undefined) info.remaining = remaining;
+  const limit = parseCount(headers.get("x-ratelimit-limit"));
+  // A limit of 0 would make every request "over budget" forever; it is not a limit Front sends.
+  if (limit !== undefined && limit > 0) info.limit = limit;
+  const remaining = parseCount(headers.get("x-ratelimit-remaining"));
+  if (remaining !== undefined) info.remaining = info.limit === undefined ? remaining : Math.min(remaining, info.limit);
   const reset = parseNonNegative(headers.get("x-ratelimit-reset"));
   // Front sends unix seconds; the rest of frontkit works in milliseconds like Date.now().
-  if (reset !== undefined) info.resetAt = Math.round(reset * 1000);
+  if (reset !== undefined) info.resetAt = Math.min(Math.round(Math.min(reset, Number.MAX_SAFE_INTEGER / 1000) * 1000), now + MAX_RATE_LIMIT_WAIT_MS);
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now);
   if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
   const tier = headers.get("x-front-tier")?.trim();
-  if (tier) info.tier = tier;
+  if (tier) info.tier = tier.slice(0, MAX_TIER_LENGTH);
   return info;
 };

@@ -52,3 +52,58 @@ describe("parseRateLimit", () => {
     expect(parseRateLimit(new Headers({ "x-ratelimit-reset": "1795000000.25" }), NOW).resetAt).toBe(1_795_000_000_250);
   });
 });
+
+describe("parseRateLimit sanitises hostile headers once, at the boundary", () => {
+  const HOUR = 3_600_000;
+
+  it.each([
+    ["0.5", 0],
+    ["0.001", 0],
+    ["7.9", 7],
+  ])("reads a fractional remaining %j as the whole %d requests left", (value, expected) => {
+    expect(parseRateLimit(new Headers({ "x-ratelimit-remaining": value }), NOW).remaining).toBe(expected);
+  });
+
+  it("clamps absurd magnitudes to safe integers and bounded waits", () => {
+    const info = parseRateLimit(
+      new Headers({
+        "retry-after": "10000000000000",
+        "x-ratelimit-limit": "10000000000000000",
+        "x-ratelimit-remaining": "10000000000000000",
+        "x-ratelimit-reset": `1${"0".repeat(60)}`,
+      }),
+      NOW,
+    );
+    expect(info.retryAfterMs).toBe(HOUR);
+    expect(info.limit).toBe(1_000_000);
+    expect(info.remaining).toBe(1_000_000);
+    expect(info.resetAt).toBe(NOW + HOUR);
+    for (const n of [info.retryAfterMs, info.limit, info.remaining, info.resetAt]) expect(Number.isSafeInteger(n)).toBe(true);
+  });
+
+  it("ignores a 301-digit reset rather than reading Infinity", () => {
+    const info = parseRateLimit(new Headers({ "x-ratelimit-reset": `1${"0".repeat(300)}` }), NOW);
+    expect(info.resetAt).toBeUndefined();
+  });
+
+  it("never lets remaining exceed limit, and drops a zero limit", () => {
+    expect(parseRateLimit(new Headers({ "x-ratelimit-limit": "50", "x-ratelimit-remaining": "900" }), NOW)).toEqual({ limit: 50, remaining: 50 });
+    expect(parseRateLimit(new Headers({ "x-ratelimit-limit": "0" }), NOW).limit).toBeUndefined();
+  });
+
+  it.each(["Infinity", "-0.5", "NaN", "1e400", "0x10"])("leaves a non-finite or negative %j undefined", (value) => {
+    const info = parseRateLimit(
+      new Headers({ "x-ratelimit-limit": value, "x-ratelimit-remaining": value, "x-ratelimit-reset": value, "retry-after": value }),
+      NOW,
+    );
+    expect(info).toEqual({});
+  });
+
+  it("clamps an HTTP-date retry-after far in the future", () => {
+    expect(parseRetryAfter("Tue, 24 Nov 2099 12:00:30 GMT", NOW)).toBe(HOUR);
+  });
+
+  it("cuts an overlong tier", () => {
+    expect(parseRateLimit(new Headers({ "x-front-tier": "t".repeat(500) }), NOW).tier).toHaveLength(64);
+  });
+});

@@ -77,18 +77,23 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
     let lastStart = Number.NEGATIVE_INFINITY;
     let inFlight = 0;
 
+    // No single wait is longer than the longest the limiter can believe: a window or a retry-after gate.
+    const maxWaitMs = Math.max(maxWindowMs + resetMarginMs, maxRetryAfterMs);
+
     /** How long to wait before the next start may happen; 0 means go now. */
     const waitFor = (now: number): number => {
       let until = Math.max(gateUntil, lastStart + burstIntervalMs);
       const { remaining, resetAt } = info;
       if (remaining !== undefined && resetAt !== undefined && resetAt + resetMarginMs > now) {
         // Calls already on the wire will spend budget the last response did not yet count.
-        const budget = remaining - inFlight;
+        // Whole requests only: a fractional budget would divide the window into a wait longer than the window.
+        const budget = Math.floor(remaining) - inFlight;
         const lowWater = Math.max(1, Math.ceil((info.limit ?? remaining) * paceBelow));
         if (budget <= 0) until = Math.max(until, resetAt + resetMarginMs);
         else if (budget <= lowWater) until = Math.max(until, lastStart + (resetAt + resetMarginMs - now) / budget);
       }
-      return Math.max(0, until - now);
+      const wait = until - now;
+      return Number.isFinite(wait) ? Math.min(Math.max(0, wait), maxWaitMs) : 0;
     };
 
     /** Takes the start slot when pacing allows it now; otherwise says how long to wait. */
@@ -129,7 +134,8 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
     };
 
     const trip = (retryAfterMs: number | undefined, now: number): void => {
-      const wait = Math.min(Math.max(0, retryAfterMs ?? defaultRetryAfterMs), maxRetryAfterMs);
+      const asked = retryAfterMs !== undefined && Number.isFinite(retryAfterMs) ? retryAfterMs : defaultRetryAfterMs;
+      const wait = Math.min(Math.max(0, asked), maxRetryAfterMs);
       if (now + wait > gateUntil) {
         gateUntil = now + wait;
         gateTrips++;

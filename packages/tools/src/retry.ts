@@ -36,10 +36,11 @@ const delayFor = (
   o: { maxRetryAfterMs: number; baseMs: number; maxDelayMs: number },
 ): Effect.Effect<number> =>
   Effect.gen(function* () {
-    if (error._tag === "RateLimited" && error.retryAfterMs !== undefined) {
+    if (error._tag === "RateLimited" && error.retryAfterMs !== undefined && Number.isFinite(error.retryAfterMs)) {
+      const asked = Math.min(Math.max(0, error.retryAfterMs), o.maxRetryAfterMs);
       // Jitter spreads the retries of calls that were all told the same retry-after.
-      const jitter = yield* Random.nextBetween(0, Math.min(1_000, Math.max(50, error.retryAfterMs * 0.1)));
-      return Math.min(error.retryAfterMs, o.maxRetryAfterMs) + jitter;
+      const jitter = yield* Random.nextBetween(0, Math.min(1_000, Math.max(50, asked * 0.1)));
+      return asked + jitter;
     }
     const exp = Math.min(o.baseMs * 2 ** (attempt - 1), o.maxDelayMs);
     // "Equal jitter": at least half the backoff, so retries never collapse to zero delay.
