@@ -106,9 +106,12 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
     };
 
     // Not a generator: this runs on every request, and the common case (no wait) is one clock read.
+    // It runs as the (uninterruptible) acquire of `withSlot`, so that a slot taken is always released; the
+    // sleep alone is made interruptible again, so a caller's abort, dispose() or shutdown ends the wait at
+    // once (a slot is only taken, synchronously, once no wait is left).
     const acquireSlot: Effect.Effect<void> = Effect.withFiber((fiber) => {
       const wait = tryTake(fiber.getRef(Clock.Clock).currentTimeMillisUnsafe());
-      return wait <= 0 ? Effect.void : Effect.flatMap(Effect.sleep(Math.ceil(wait)), () => acquireSlot);
+      return wait <= 0 ? Effect.void : Effect.flatMap(Effect.interruptible(Effect.sleep(Math.ceil(wait))), () => acquireSlot);
     });
 
     const release = Effect.sync(() => {

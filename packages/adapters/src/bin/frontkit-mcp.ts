@@ -60,8 +60,10 @@ const main = async (): Promise<void> => {
       }
       setTimeout(warmUp, 1_000).unref();
       const transport = new StdioServerTransport();
-      // The client closing stdin is the normal way a stdio server is told to stop.
+      // The client closing stdin is the normal way a stdio server is told to stop; a supervisor sends SIGTERM.
+      // Either way calls still running are interrupted (dispose), within a bounded time.
       const stop = (): void => {
+        exitWithin(SHUTDOWN_GRACE_MS);
         void (loading ?? Promise.resolve(undefined))
           .then((tools) => tools?.dispose())
           .catch(() => undefined)
@@ -69,6 +71,8 @@ const main = async (): Promise<void> => {
       };
       transport.onclose = stop;
       process.stdin.on("end", stop);
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
       await server.connect(transport);
       return;
     }
@@ -93,6 +97,7 @@ const main = async (): Promise<void> => {
       }
       process.stderr.write(`frontkit-mcp: listening on ${running.url} (Streamable HTTP, stateless; send Authorization: Bearer <Front API token>)\n`);
       const stop = (): void => {
+        exitWithin(SHUTDOWN_GRACE_MS);
         void running.close().finally(() => process.exit(0));
       };
       process.once("SIGINT", stop);
@@ -100,6 +105,13 @@ const main = async (): Promise<void> => {
       return;
     }
   }
+};
+
+// Shutdown interrupts every call (their waits included), so it is quick; this bounds it even if something hangs.
+const SHUTDOWN_GRACE_MS = 1_500;
+
+const exitWithin = (ms: number): void => {
+  setTimeout(() => process.exit(0), ms).unref();
 };
 
 const configurationMessage = (error: unknown, token: string | undefined): string => {
