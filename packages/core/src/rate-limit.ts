@@ -17,7 +17,7 @@ const NON_NEGATIVE_NUMBER = /^\d+(?:\.\d+)?$/;
 
 /** Largest request count believed from `x-ratelimit-limit` / `-remaining`: Front's plans allow a few hundred a minute. */
 export const MAX_RATE_LIMIT_COUNT = 1_000_000;
-/** Furthest ahead a `x-ratelimit-reset` or `retry-after` is believed (1 hour): anything later is clamped to it. */
+/** Longest `retry-after` believed (1 hour): anything longer is clamped to it. */
 export const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
 
 const parseNonNegative = (value: string | null): number | undefined => {
@@ -60,9 +60,9 @@ export const parseRetryAfter = (value: string | null | undefined, now: number = 
 
 /**
  * Reads Front's `x-ratelimit-*`, `retry-after` and `x-front-tier` headers — the one place they are sanitised:
- * counts are whole numbers up to `MAX_RATE_LIMIT_COUNT` (`remaining` never above `limit`), the reset and the
- * retry-after at most `MAX_RATE_LIMIT_WAIT_MS` ahead of `now`, so nothing downstream meets NaN, a fraction or
- * an unsafe integer.
+ * counts are whole numbers up to `MAX_RATE_LIMIT_COUNT` (`remaining` never above `limit`), the retry-after at
+ * most `MAX_RATE_LIMIT_WAIT_MS`, the reset a safe integer of milliseconds (or absent), so nothing downstream
+ * meets NaN, a fraction or an unsafe integer.
  */
 export const parseRateLimit = (headers: Headers, now: number = Date.now()): RateLimitInfo => {
   const info: {
@@ -79,7 +79,10 @@ export const parseRateLimit = (headers: Headers, now: number = Date.now()): Rate
   if (remaining !== undefined) info.remaining = info.limit === undefined ? remaining : Math.min(remaining, info.limit);
   const reset = parseNonNegative(headers.get("x-ratelimit-reset"));
   // Front sends unix seconds; the rest of frontkit works in milliseconds like Date.now().
-  if (reset !== undefined) info.resetAt = Math.min(Math.round(Math.min(reset, Number.MAX_SAFE_INTEGER / 1000) * 1000), now + MAX_RATE_LIMIT_WAIT_MS);
+  // A reset far away is kept as said (the limiter believes at most one window of it); one past any date a
+  // clock can hold is unreadable, like garbage.
+  const resetAt = reset === undefined ? undefined : Math.round(reset * 1000);
+  if (resetAt !== undefined && Number.isSafeInteger(resetAt)) info.resetAt = resetAt;
   const retryAfterMs = parseRetryAfter(headers.get("retry-after"), now);
   if (retryAfterMs !== undefined) info.retryAfterMs = retryAfterMs;
   const tier = headers.get("x-front-tier")?.trim();
