@@ -6,6 +6,7 @@ export { FrontApiError, parseFrontError, isFrontErrorBody, type FrontErrorBody, 
 export { FrontTimeoutError } from "./errors/front-timeout-error.js";
 export { FrontInputError } from "./errors/front-input-error.js";
 export { FrontResponseError } from "./errors/front-response-error.js";
+export { responseBodyBytes } from "./body-size.js";
 export { parseRateLimit, parseRetryAfter, type RateLimitInfo } from "./rate-limit.js";
 export { frontQuerySerializer } from "./query-serializer.js";
 export { frontUserAgent } from "./transport.js";

@@ -9,6 +9,7 @@
  * timeout covering the body), same `{ data, error, response }` result. It goes out on node:http
  * (node-transport.ts), or on the caller's `fetch` when the client was given one.
  */
+import { recordBodySize } from "./body-size.js";
 import { FrontInputError } from "./errors/front-input-error.js";
 import { notJsonError } from "./errors/front-response-error.js";
 import type { ResolvedOptions } from "./options.js";
@@ -73,7 +74,9 @@ const readResult = async (response: Response, method: string, parseAs: "json" | 
     return response.ok ? { data: undefined, response } : { error: undefined, response };
   }
   if (response.ok && parseAs === "stream") return { data: response.body, response };
-  return resultFromText(response, method, parseAs, await response.text());
+  const text = await response.text();
+  recordBodySize(response, Buffer.byteLength(text, "utf8"));
+  return resultFromText(response, method, parseAs, text);
 };
 
 /** The result from a body already read as text. */
@@ -179,6 +182,7 @@ export const makeSender = (options: ResolvedOptions, customFetch: boolean): Send
       stream: parseAs === "stream",
     });
     if (incoming.stream !== undefined) return { data: incoming.stream, response: incoming.response };
+    recordBodySize(incoming.response, incoming.bytes?.length ?? 0);
     return resultFromText(incoming.response, upper, parseAs, incoming.bytes === undefined ? "" : incoming.bytes.toString("utf8"));
   };
 };

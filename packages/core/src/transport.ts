@@ -1,3 +1,4 @@
+import { recordBodySize } from "./body-size.js";
 import { FrontInputError } from "./errors/front-input-error.js";
 import { FrontTimeoutError } from "./errors/front-timeout-error.js";
 import type { ResolvedOptions } from "./options.js";
@@ -118,12 +119,11 @@ export const makeFrontFetch = (options: ResolvedOptions, customFetch: boolean) =
       options.fetch,
       (signal) => new Request(incoming, { headers, signal, redirect: "manual" }),
       // Buffered inside the deadline, so the timeout covers the body too.
-      async (response) =>
-        new Response(NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer(), {
-          status: response.status,
-          statusText: response.statusText,
-          headers: response.headers,
-        }),
+      async (response) => {
+        const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+        const buffered = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+        return recordBodySize(buffered, body === null ? 0 : body.byteLength);
+      },
       { timeoutMs, method: incoming.method, pathForErrors: url.pathname, signal: incoming.signal },
     );
   };
@@ -155,11 +155,9 @@ export const makeFrontFetch = (options: ResolvedOptions, customFetch: boolean) =
     const { status, statusText, headers: answerHeaders } = answer.response;
     // The bytes as they are: openapi-fetch decodes them once (a string here would be re-encoded first).
     // (Node Buffers are Uint8Arrays; the DOM typing only wants them backed by a plain ArrayBuffer.)
-    return new Response(NULL_BODY_STATUSES.has(status) || answer.bytes === undefined ? null : (answer.bytes as Uint8Array<ArrayBuffer>), {
-      status,
-      statusText,
-      headers: answerHeaders,
-    });
+    const empty = NULL_BODY_STATUSES.has(status) || answer.bytes === undefined;
+    const buffered = new Response(empty ? null : (answer.bytes as Uint8Array<ArrayBuffer>), { status, statusText, headers: answerHeaders });
+    return recordBodySize(buffered, empty ? 0 : (answer.bytes?.length ?? 0));
   };
 
   return customFetch ? viaFetch : viaNode;

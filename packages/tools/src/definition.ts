@@ -5,6 +5,7 @@
  */
 import { Effect, Result, Schema, SchemaIssue } from "effect";
 import { type FrontToolError, formatIssuePath, type InputIssue, type InvalidInput, invalidInput } from "./errors.js";
+import { CurrentCallBudget, makeCallBudget } from "./call-budget.js";
 import type { Front } from "./front.js";
 import { withGuardedProgress } from "./progress.js";
 
@@ -84,7 +85,14 @@ export const decodeToolInput = <I, O>(tool: ToolDefinition<I, O>, input: unknown
 
 /** Runs a tool on untrusted input: decode (nothing sent if invalid), then the program, its progress reports guarded. */
 export const runTool = <I, O>(tool: ToolDefinition<I, O>, input: unknown): Effect.Effect<O, FrontToolError, Front> =>
-  Effect.withSpan(withGuardedProgress(Effect.flatMap(decodeToolInput(tool, input), tool.run)), `tool ${tool.name}`, { captureStackTrace: false });
+  Effect.withSpan(
+    // Each call counts the bytes it reads against its own budget (call-budget.ts).
+    Effect.suspend(() =>
+      Effect.provideService(withGuardedProgress(Effect.flatMap(decodeToolInput(tool, input), tool.run)), CurrentCallBudget, makeCallBudget()),
+    ),
+    `tool ${tool.name}`,
+    { captureStackTrace: false },
+  );
 
 /** Turns a tool's output into plain JSON (what adapters send). */
 export const encodeToolOutput = <I, O>(tool: ToolDefinition<I, O>, output: O): Effect.Effect<unknown> =>

@@ -442,6 +442,8 @@ export interface FrontToolsOptions {
   readonly userAgent?: string | undefined;
   /** Largest answer read, in bytes after decompression (default 32 MiB); a larger one is UnexpectedResponse. */
   readonly maxResponseBytes?: number | undefined;
+  /** Most bytes of answers one call reads across all its pages (default 64 MiB); past it the call fails with UnexpectedResponse naming this option. */
+  readonly maxCallBytes?: number | undefined;
   /** Cap on a 429's retry-after (default 60 s). */
   readonly maxRetryAfter?: DurationInput | undefined;
   /** Requests in flight at once (default 5). */

@@ -3,9 +3,10 @@
  * boundary, the retry schedule, the shared rate limiter and the per-instance
  * caches every tool uses.
  */
-import { createFrontClient, type FrontClient, parseRateLimit, type RateLimitInfo } from "@frontkit/core";
+import { createFrontClient, type FrontClient, parseRateLimit, type RateLimitInfo, responseBodyBytes } from "@frontkit/core";
 import { Clock, Config, Context, Duration, Effect, Layer, Option, Redacted } from "effect";
-import { type FrontToolError, invalidInput, type InvalidInput } from "./errors.js";
+import { CurrentCallBudget, DEFAULT_MAX_CALL_BYTES } from "./call-budget.js";
+import { type FrontToolError, invalidInput, type InvalidInput, UnexpectedResponse } from "./errors.js";
 import { errorFromResponse, errorFromThrown } from "./http-errors.js";
 import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { CurrentRequestMeter } from "./request-meter.js";
@@ -26,6 +27,12 @@ export interface FrontConfig {
   readonly userAgent?: string | undefined;
   /** Largest answer read, in bytes after decompression (default 32 MiB); a larger one is UnexpectedResponse. */
   readonly maxResponseBytes?: number | undefined;
+  /**
+   * Most bytes of answers one tool call reads across all its pages, retries included (default 64 MiB); past
+   * it the call fails with UnexpectedResponse naming this option. Bounds the memory a call (and the cached
+   * list it loads) can hold; `maxResponseBytes` bounds one answer.
+   */
+  readonly maxCallBytes?: number | undefined;
   /** Replaces the retry schedule (default `FrontRetry.default`). Which failures may be retried stays fixed. */
   readonly retry?: FrontRetrySchedule | undefined;
   /** Cap on a 429's retry-after for the default schedule and the shared gate (default 60 s). */
@@ -149,6 +156,18 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         }),
       catch: configError,
     });
+    const maxCallBytes = config.maxCallBytes ?? DEFAULT_MAX_CALL_BYTES;
+    if (typeof maxCallBytes !== "number" || !Number.isSafeInteger(maxCallBytes) || maxCallBytes <= 0) {
+      return yield* Effect.fail(
+        invalidInput([{ path: "maxCallBytes", message: "maxCallBytes must be a positive whole number of bytes" }], { summary: "Invalid Front configuration" }),
+      );
+    }
+    const overBudget = (operation: string, bytes: number): UnexpectedResponse =>
+      new UnexpectedResponse({
+        retryable: false,
+        operation,
+        message: `The call stopped reading Front's answers for ${operation}: together they exceed the per-call budget of ${maxCallBytes} bytes (${bytes} read; the maxCallBytes option). Ask for fewer results (max_results, max_pages) or raise maxCallBytes.`,
+      });
     const maxRetryAfterMs = Duration.toMillis(config.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS);
     const schedule =
       config.retry ?? (config.maxRetryAfter === undefined ? FrontRetry.default : makeFrontRetry({ maxRetryAfter: maxRetryAfterMs }));
@@ -192,6 +211,11 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         const now = fiber.getRef(Clock.Clock).currentTimeMillisUnsafe();
         const meter = fiber.getRef(CurrentRequestMeter);
         const { response } = result;
+        const budget = fiber.getRef(CurrentCallBudget);
+        if (budget !== undefined) {
+          budget.bytes += responseBodyBytes(response) ?? 0;
+          if (budget.bytes > maxCallBytes) return Effect.fail(overBudget(operation, budget.bytes));
+        }
         const rateLimit = parseRateLimit(response.headers, now);
         limiter.observe(rateLimit, now);
         if (meter !== undefined) meter.rateLimit = rateLimit;
