@@ -58,12 +58,12 @@ describe("per-call byte budget", () => {
     const { fetch, requests } = bigTagPages();
     const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch, maxCallBytes: 4 * 1024 * 1024, cacheTtl: 0, burstPerSecond: 0 });
     try {
-      const first = (await ft.listTags({})) as { tags: unknown[] };
+      const first = await ft.listTags({});
       expect(first.tags).toHaveLength(PAGES * 100);
       expect(requests).toHaveLength(PAGES);
       expect(requests.at(-1)?.url).toContain(`page_token=p${PAGES - 1}`);
       // A second call starts from an empty budget.
-      const second = (await ft.listTags({})) as { tags: unknown[] };
+      const second = await ft.listTags({});
       expect(second.tags).toHaveLength(PAGES * 100);
     } finally {
       await ft.dispose();
