@@ -125,6 +125,22 @@ const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
 const scrubberFor = (token: string) => (text: string): string =>
   token.length === 0 ? text : text.split(token).join("<redacted>");
 
+/**
+ * The response headers as tools may see them: a Front (or a proxy) echoing the Authorization header into a
+ * header (a request id, `x-front-tier`) must not carry the token into errors or results. Scrubbed once here,
+ * so every reader of `headers` and `rateLimit` gets the clean copy; the common clean answer is not copied.
+ */
+const scrubbedHeaders = (headers: Headers, token: string, scrub: (text: string) => string): Headers => {
+  let echoed = false;
+  headers.forEach((value) => {
+    if (!echoed && value.includes(token)) echoed = true;
+  });
+  if (!echoed) return headers;
+  const clean = new Headers();
+  headers.forEach((value, name) => clean.append(name, scrub(value)));
+  return clean;
+};
+
 const configError = (cause: unknown): InvalidInput => {
   const field = typeof cause === "object" && cause !== null && typeof (cause as { field?: unknown }).field === "string"
     ? (cause as { field: string }).field
@@ -211,12 +227,13 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         const now = fiber.getRef(Clock.Clock).currentTimeMillisUnsafe();
         const meter = fiber.getRef(CurrentRequestMeter);
         const { response } = result;
+        const headers = scrubbedHeaders(response.headers, token, scrub);
         const budget = fiber.getRef(CurrentCallBudget);
         if (budget !== undefined) {
           budget.bytes += responseBodyBytes(response) ?? 0;
           if (budget.bytes > maxCallBytes) return Effect.fail(overBudget(operation, budget.bytes));
         }
-        const rateLimit = parseRateLimit(response.headers, now);
+        const rateLimit = parseRateLimit(headers, now);
         limiter.observe(rateLimit, now);
         if (meter !== undefined) meter.rateLimit = rateLimit;
         const status = response.status;
@@ -228,14 +245,14 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
               operation,
               status,
               body: result.error,
-              requestId: response.headers.get("x-request-id") ?? undefined,
+              requestId: headers.get("x-request-id") ?? undefined,
               rateLimit,
               idempotent: options.idempotent,
               scrub,
             }),
           );
         }
-        return Effect.succeed({ data: (accepted && !response.ok ? undefined : result.data) as A, status, headers: response.headers, rateLimit });
+        return Effect.succeed({ data: (accepted && !response.ok ? undefined : result.data) as A, status, headers, rateLimit });
       });
 
     /** One HTTP attempt: inside the limiter, typed failure, headers fed back. */
