@@ -149,6 +149,21 @@ const configError = (cause: unknown): InvalidInput => {
   return invalidInput([{ path: field, message }], { summary: "Invalid Front configuration" });
 };
 
+/**
+ * A failure to encode the request on this machine, before anything was sent: a lone UTF-16 surrogate cannot be
+ * put in a URL (URIError), a body nested thousands deep overflows the serializer (RangeError). The caller's
+ * input is at fault, so it is InvalidInput — never a retried Transport failure advising to check connectivity.
+ */
+const localEncodingProblem = (cause: unknown): string | undefined => {
+  let cur: unknown = cause;
+  for (let i = 0; i < 4 && typeof cur === "object" && cur !== null; i++) {
+    if (cur instanceof URIError) return "a value contains text that cannot be encoded in a URL (a lone UTF-16 surrogate); remove or replace that character";
+    if (cur instanceof RangeError && /call stack/i.test(cur.message)) return "the request body is nested too deeply to encode; send a flatter body";
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return undefined;
+};
+
 const isInputError = (u: unknown): boolean =>
   typeof u === "object" && u !== null && (u as { name?: unknown }).name === "FrontInputError";
 
@@ -195,10 +210,12 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
     const cacheTtlMs = Duration.toMillis(config.cacheTtl ?? DEFAULT_CACHE_TTL_MS);
 
     /** Maps a rejection of the call (no HTTP answer, or core refusing the input) to its typed error. */
-    const thrownError = (operation: string, cause: unknown, idempotent: boolean): FrontToolError =>
-      isInputError(cause)
-        ? invalidInput([{ path: (cause as { field: string }).field, message: scrub((cause as Error).message) }], { operation })
-        : errorFromThrown(operation, cause, idempotent, scrub);
+    const thrownError = (operation: string, cause: unknown, idempotent: boolean): FrontToolError => {
+      if (isInputError(cause)) return invalidInput([{ path: (cause as { field: string }).field, message: scrub((cause as Error).message) }], { operation });
+      const local = localEncodingProblem(cause);
+      if (local !== undefined) return invalidInput([{ path: "input", message: local }], { operation });
+      return errorFromThrown(operation, cause, idempotent, scrub);
+    };
 
     /**
      * The HTTP exchange itself. `Effect.callback` and core's `onCancel` rather than `tryPromise` and an
