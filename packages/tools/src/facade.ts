@@ -136,7 +136,13 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   };
 
   const resolve = (name: string): AnyToolDefinition | undefined =>
-    typeof name === "string" ? (toolsByName[name] ?? toolsByName[kebabName(name)]) : undefined;
+    typeof name !== "string"
+      ? undefined
+      : Object.hasOwn(toolsByName, name)
+        ? toolsByName[name]
+        : Object.hasOwn(toolsByName, kebabName(name))
+          ? toolsByName[kebabName(name)]
+          : undefined;
 
   const invoke = (name: string, input: unknown, invokeOptions?: InvokeOptions): Promise<unknown> => {
     const tool = resolve(name);

@@ -39,7 +39,10 @@ export const tools = {
 export const registry: ReadonlyArray<AnyToolDefinition> = (Object.values(tools) as Array<AnyToolDefinition>).sort(byName);
 
 /** Tools keyed by their kebab-case name. */
-export const toolsByName: Readonly<Record<string, AnyToolDefinition>> = Object.fromEntries(registry.map((t) => [t.name, t]));
+// No prototype: a name such as "constructor" or "__proto__" must find nothing, not Object.prototype's members.
+export const toolsByName: Readonly<Record<string, AnyToolDefinition>> = Object.freeze(
+  Object.assign(Object.create(null) as Record<string, AnyToolDefinition>, Object.fromEntries(registry.map((t) => [t.name, t]))),
+);
 
 /** The names of all tools, sorted. */
 export const toolNames: ReadonlyArray<string> = registry.map((t) => t.name);

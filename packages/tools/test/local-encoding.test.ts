@@ -52,3 +52,23 @@ describe("local encoding failures", () => {
     }
   });
 });
+
+describe("invoke with Object.prototype's names (issue 16 item 6)", () => {
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf", "__defineGetter__"])(
+    "invoke(%j) rejects with InvalidInput listing the valid names",
+    async (name) => {
+      const { fetch, requests } = fakeFetch([json(200, {})]);
+      const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch, burstPerSecond: 0 });
+      try {
+        for (const call of [ft.invoke(name as "list-tags", {}), ft.invokeDetailed(name as "list-tags", {})]) {
+          const error = await rejection(call);
+          expect(error["_tag"], String(error["message"])).toBe("InvalidInput");
+          expect(String(error["message"])).toContain("list-tags");
+        }
+        expect(requests).toHaveLength(0);
+      } finally {
+        await ft.dispose();
+      }
+    },
+  );
+});

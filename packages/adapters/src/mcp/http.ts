@@ -152,6 +152,10 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       return sendJsonRpcError(res, 403, -32000, `Origin ${origin} is not allowed; start the server with --allow-origin ${origin} to allow it.`);
     }
 
+    // Node keeps only the first of repeated Authorization headers; two credentials are ambiguous: refuse them.
+    if ((req.headersDistinct["authorization"]?.length ?? 0) > 1) {
+      return sendJsonRpcError(res, 400, -32600, `Several Authorization headers were sent; send exactly one: ${SEND_BEARER}.`);
+    }
     const token = bearerToken(req.headers.authorization);
     if (token === undefined) {
       // No `error` code for a request without credentials (RFC 6750 §3.1); the description says what to send.
