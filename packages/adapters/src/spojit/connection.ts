@@ -25,6 +25,19 @@ export interface ValidConnection {
 
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
+/** Hosts any connection may name as base URL: Front's own API hosts (`*.api.frontapp.com` is a company's host). */
+export const FRONT_API_HOSTS: ReadonlyArray<string> = ["api2.frontapp.com", "*.api.frontapp.com"];
+
+/** Whether `hostname` matches one of `patterns` (exact host names, or `*.suffix` for any subdomain of suffix). */
+const hostAllowed = (hostname: string, patterns: ReadonlyArray<string>): boolean => {
+  const host = hostname.toLowerCase();
+  return patterns.some((raw) => {
+    const pattern = raw.trim().toLowerCase();
+    if (pattern.startsWith("*.")) return host.endsWith(pattern.slice(1)) && host.length > pattern.length - 1;
+    return host === pattern;
+  });
+};
+
 const invalid = (message: string): { readonly ok: false; readonly error: SpojitError } => ({
   ok: false,
   error: spojitError("INVALID_CONNECTION", { message }),
@@ -33,10 +46,13 @@ const invalid = (message: string): { readonly ok: false; readonly error: SpojitE
 /**
  * Checks a connection before any request is made. Messages name the field but never echo the
  * token. The base URL must be https (http only on loopback, for local proxies and tests) with no
- * credentials, query or fragment, because the token is sent to that host and no other.
+ * credentials, query or fragment, because the token is sent to that host and no other. Its host must be one
+ * of Front's API hosts or one the operator allowed (`allowedHosts`): on a shared executor a connection must
+ * not point requests (with the server's network position) at an internal host.
  */
 export const validateConnection = (
   raw: unknown,
+  allowedHosts: ReadonlyArray<string> = [],
 ): { readonly ok: true; readonly connection: ValidConnection } | { readonly ok: false; readonly error: SpojitError } => {
   if (raw === null || typeof raw !== "object") {
     return invalid("The connection is missing; pass { id, token } from the Spojit connection.");
@@ -67,6 +83,11 @@ export const validateConnection = (
     }
     if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
       return invalid("The base URL must not contain credentials, a query or a fragment.");
+    }
+    if (!hostAllowed(url.hostname, FRONT_API_HOSTS) && !hostAllowed(url.hostname, allowedHosts)) {
+      return invalid(
+        `The base URL's host ${url.hostname.slice(0, 100)} is not allowed: a connection may use Front's API (https://api2.frontapp.com or https://<company>.api.frontapp.com). To use a proxy or mock, the operator running the executor must allow its host (allowedBaseUrlHosts).`,
+      );
     }
     resolved = url.href.replace(/\/+$/, "");
   }

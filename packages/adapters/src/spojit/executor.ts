@@ -13,6 +13,12 @@ export type SpojitClientOptions = Omit<NonNullable<Parameters<typeof createFront
 export interface SpojitExecutorOptions extends SpojitClientOptions {
   /** Most Front clients kept at once; least-recently-used idle ones are released beyond it. Default 500. */
   readonly maxConnections?: number;
+  /**
+   * Hosts, besides Front's API hosts (`api2.frontapp.com`, `*.api.frontapp.com`), that a connection may name
+   * as its base URL: exact names or `*.example.com`; a proxy or a mock. Set by the operator running the
+   * executor, never by a connection. Default none.
+   */
+  readonly allowedBaseUrlHosts?: ReadonlyArray<string>;
   /** Builds the client for a connection; defaults to `createFrontTools`. For tests and instrumentation. */
   readonly createTools?: (config: { token: string; baseUrl: string } & SpojitClientOptions) => PooledTools;
 }
@@ -58,7 +64,7 @@ const failure = (error: SpojitFailure["error"]): SpojitFailure => ({ ok: false, 
  * with data and metadata, or a failure with a stable code — and never contains the token.
  */
 export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): SpojitExecutor => {
-  const { maxConnections = 500, createTools, ...clientOptions } = options;
+  const { maxConnections = 500, createTools, allowedBaseUrlHosts = [], ...clientOptions } = options;
   const knownTools: ReadonlySet<string> = new Set(toolNames);
   const factory =
     createTools ?? ((config: { token: string; baseUrl: string } & SpojitClientOptions) => createFrontTools(config));
@@ -85,7 +91,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
         }),
       );
     }
-    const checked = validateConnection(rawConnection);
+    const checked = validateConnection(rawConnection, allowedBaseUrlHosts);
     if (!checked.ok) return failure(checked.error);
     const connection = checked.connection;
     if (pool.closed) {

@@ -7,7 +7,7 @@ describe("validateConnection", () => {
   it("defaults the base URL to Front's API and fingerprints token + base URL", () => {
     const a = validateConnection({ id: "c1", token: TOKEN });
     const b = validateConnection({ id: "c1", token: `${TOKEN}x` });
-    const c = validateConnection({ id: "c1", token: TOKEN, baseUrl: "http://127.0.0.1:4010/" });
+    const c = validateConnection({ id: "c1", token: TOKEN, baseUrl: "http://127.0.0.1:4010/" }, ["127.0.0.1"]);
     if (!a.ok || !b.ok || !c.ok) throw new Error("expected valid connections");
     expect(a.connection.baseUrl).toBe("https://api2.frontapp.com");
     expect(c.connection.baseUrl).toBe("http://127.0.0.1:4010");
@@ -36,5 +36,35 @@ describe("validateConnection", () => {
     if (result.ok) return;
     expect(result.error).toMatchObject({ code: "INVALID_CONNECTION", retryable: false, message });
     expect(JSON.stringify(result)).not.toContain("canary-token");
+  });
+});
+
+describe("base URL hosts (issue 16 item 7: no SSRF on a shared executor)", () => {
+  it.each(["https://api2.frontapp.com", "https://acme.api.frontapp.com/", "https://ACME.API.FRONTAPP.COM"])("accepts Front's API host %s by default", (baseUrl) => {
+    expect(validateConnection({ id: "c", token: TOKEN, baseUrl }).ok).toBe(true);
+  });
+
+  it.each([
+    "http://127.0.0.1:4010",
+    "http://localhost:8080",
+    "http://[::1]:80",
+    "https://169.254.169.254",
+    "https://internal.corp.example",
+    "https://api.frontapp.com.evil.example",
+    "https://evilapi.frontapp.com",
+    "https://frontapp.com",
+  ])("refuses %s unless the operator allows its host, saying how", (baseUrl) => {
+    const refused = validateConnection({ id: "c", token: TOKEN, baseUrl });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe("INVALID_CONNECTION");
+    expect(refused.error.message).toMatch(/allowedBaseUrlHosts/);
+  });
+
+  it("an operator allowance admits exact hosts and *.suffix patterns, nothing else", () => {
+    expect(validateConnection({ id: "c", token: TOKEN, baseUrl: "http://127.0.0.1:4010" }, ["127.0.0.1"]).ok).toBe(true);
+    expect(validateConnection({ id: "c", token: TOKEN, baseUrl: "https://a.proxy.example" }, ["*.proxy.example"]).ok).toBe(true);
+    expect(validateConnection({ id: "c", token: TOKEN, baseUrl: "https://proxy.example" }, ["*.proxy.example"]).ok).toBe(false);
+    expect(validateConnection({ id: "c", token: TOKEN, baseUrl: "https://other.example" }, ["127.0.0.1"]).ok).toBe(false);
   });
 });

@@ -10,7 +10,9 @@ let proxy: FaultProxy;
 const results: SpojitExecuteResult[] = [];
 
 // Small, bounded retries keep the storm tests fast; the policy (what is retried) is the tools' own.
+// The fault proxy in front of Prism stands in for Front: the operator's allowance for its host.
 const executor = createSpojitExecutor({
+  allowedBaseUrlHosts: ["127.0.0.1"],
   retry: makeFrontRetry({ maxAttempts: 3, baseDelay: 10, maxDelay: 50, maxRetryAfter: 1_000 }),
   cacheTtl: 0,
 });

@@ -7,7 +7,8 @@ const TOKEN_A = "canary-account-a-5e1f2d3c";
 const TOKEN_B = "canary-account-b-9a8b7c6d";
 const prismUrl = usePrism();
 let proxy: FaultProxy;
-const executor = createSpojitExecutor();
+// Prism behind the fault proxy stands in for Front: the operator's allowance for its host.
+const executor = createSpojitExecutor({ allowedBaseUrlHosts: ["127.0.0.1"] });
 
 beforeAll(async () => {
   proxy = await startFaultProxy({ target: prismUrl() });

@@ -5,7 +5,8 @@ import { usePrism } from "./prism.js";
 
 const CANARY = "canary-spojit-7d41f0b2c9e8";
 const prismUrl = usePrism();
-const executor = createSpojitExecutor();
+// Prism stands in for Front: the operator's allowance for its host.
+const executor = createSpojitExecutor({ allowedBaseUrlHosts: ["127.0.0.1"] });
 afterAll(() => executor.dispose());
 
 // Direct mode: the exact tool and documented input, one connection, against the Prism mock of Front.

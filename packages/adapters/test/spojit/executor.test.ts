@@ -150,10 +150,13 @@ describe("createSpojitExecutor (unit)", () => {
 
   it("passes the connection's base URL and an empty input object to the client", async () => {
     const inputs: unknown[] = [];
-    const { executor, created } = withFakes(async (_tool, input) => {
-      inputs.push(input);
-      return {};
-    });
+    const { executor, created } = withFakes(
+      async (_tool, input) => {
+        inputs.push(input);
+        return {};
+      },
+      { allowedBaseUrlHosts: ["front-proxy.example.com"] },
+    );
     await executor.execute({ tool: "list-teammates", connection: { id: "x", token: TOKEN, baseUrl: "https://front-proxy.example.com/" } });
     expect(created[0]?.baseUrl).toBe("https://front-proxy.example.com");
     expect(inputs).toEqual([{}]);
