@@ -14,7 +14,7 @@ import {
   type RequestId,
 } from "@modelcontextprotocol/sdk/types.js";
 import { formatToolError } from "./format-error.js";
-import { redactJson } from "./redact.js";
+import { MAX_RESULT_DEPTH, redactJson, ResultTooDeep } from "./redact.js";
 import { registerResources } from "./resources.js";
 import { hasStructuredOutput, toMcpTool } from "./tool-listing.js";
 import { selectTools, type ToolSelection } from "./tool-selection.js";
@@ -137,6 +137,19 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
         ...(structured ? { structuredContent: safe as Record<string, unknown> } : {}),
       };
     } catch (error) {
+      if (error instanceof ResultTooDeep) {
+        // Front's answer itself is the problem, not frontkit: a typed UnexpectedResponse, not an internal error.
+        return formatToolError(
+          // The typed error's plain shape: this module loads nothing from @frontkit/tools at runtime.
+          {
+            _tag: "UnexpectedResponse",
+            retryable: false,
+            operation: entry.name,
+            message: `Front's answer to ${entry.name} is nested more than ${MAX_RESULT_DEPTH} levels deep, so it cannot be returned; check the base URL points at Front's Core API, or ask for a narrower resource.`,
+          },
+          { tool: entry.name, secrets },
+        );
+      }
       return formatToolError(error, { tool: entry.name, secrets });
     } finally {
       await Promise.all(progressSent);

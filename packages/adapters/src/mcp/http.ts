@@ -28,6 +28,13 @@ export interface FrontMcpHttpOptions extends ToolSelection {
   readonly path?: string | undefined;
   /** Largest request body accepted, in bytes (default 4 MiB: room for base64 attachments). */
   readonly maxBodyBytes?: number | undefined;
+  /** Longest time a client may take to send its body (default 10 s); a slower one gets 408. */
+  readonly bodyTimeoutMs?: number | undefined;
+  /**
+   * Most bytes of request bodies held at once across all clients (default 64 MiB): tokens are only proven by
+   * Front, so many clients with made-up tokens must not pin memory; past it requests get 503 until it drains.
+   */
+  readonly maxBufferedBodyBytes?: number | undefined;
   /** Offer the front:// resources (default true). */
   readonly resources?: boolean | undefined;
   /**
@@ -52,6 +59,12 @@ export interface FrontMcpHttpHandler {
 }
 
 const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+const DEFAULT_BODY_TIMEOUT_MS = 10_000;
+const DEFAULT_MAX_BUFFERED_BODY = 64 * 1024 * 1024;
+
+// What a browser client of an allowed origin may send and read (the MCP Streamable HTTP headers).
+const CORS_ALLOW_HEADERS = "authorization, content-type, accept, mcp-protocol-version, mcp-session-id, last-event-id";
+const CORS_EXPOSE_HEADERS = "mcp-session-id, mcp-protocol-version, www-authenticate";
 
 /** The advice every auth refusal carries: this server takes a Front API token as a bearer token, nothing else. */
 const SEND_BEARER =
@@ -78,26 +91,69 @@ const sendNoOAuth = (res: ServerResponse): void => {
 };
 
 class BodyTooLarge extends Error {}
+class BodyTooSlow extends Error {}
+class ServerBusy extends Error {}
 
-const readBody = (req: IncomingMessage, limit: number): Promise<Buffer> =>
+/** Bytes of request bodies held right now, across every client of one handler. */
+interface BodyBudget {
+  held: number;
+  readonly max: number;
+}
+
+/**
+ * Reads a request body within `limit` bytes and `timeoutMs`, counting what it holds against the shared
+ * `budget` until it is released (by the returned promise settling). A refused body stops being read.
+ */
+const readBody = (req: IncomingMessage, limit: number, timeoutMs: number, budget: BodyBudget): Promise<Buffer> =>
   new Promise((resolve, reject) => {
     const declared = Number(req.headers["content-length"]);
     if (Number.isFinite(declared) && declared > limit) return reject(new BodyTooLarge());
     const chunks: Buffer[] = [];
     let size = 0;
+    let settled = false;
+    const finish = (error: Error | undefined): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      budget.held -= size;
+      req.removeAllListeners("data");
+      if (error === undefined) return resolve(Buffer.concat(chunks));
+      req.resume();
+      reject(error);
+    };
+    const timer = setTimeout(() => finish(new BodyTooSlow()), timeoutMs);
     req.on("data", (chunk: Buffer) => {
+      if (settled) return;
+      if (size + chunk.length > limit) return finish(new BodyTooLarge());
+      if (budget.held + chunk.length > budget.max) return finish(new ServerBusy());
       size += chunk.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.resume();
-        reject(new BodyTooLarge());
-        return;
-      }
+      budget.held += chunk.length;
       chunks.push(chunk);
     });
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
+    req.on("end", () => finish(undefined));
+    req.on("error", (error) => finish(error));
   });
+
+/** Removes from a batch the requests cancelled by a notification in the same batch, and those notifications. */
+const dropSelfCancelled = (body: unknown, cancelled: ReadonlyArray<{ requestId: string | number }>): unknown => {
+  if (!Array.isArray(body) || cancelled.length === 0) return body;
+  const ids = new Set(cancelled.map((c) => `${typeof c.requestId}:${String(c.requestId)}`));
+  const key = (m: unknown): string | undefined => {
+    if (typeof m !== "object" || m === null) return undefined;
+    const id = (m as { id?: unknown }).id;
+    return typeof id === "string" || typeof id === "number" ? `${typeof id}:${String(id)}` : undefined;
+  };
+  const inBatch = new Set(body.map(key).filter((k): k is string => k !== undefined && ids.has(k)));
+  if (inBatch.size === 0) return body;
+  return body.filter((m) => {
+    const k = key(m);
+    if (k !== undefined && inBatch.has(k)) return false;
+    const msg = m as { method?: unknown; params?: { requestId?: unknown } } | null;
+    const target = msg?.params?.requestId;
+    const cancels = msg?.method === "notifications/cancelled" && (typeof target === "string" || typeof target === "number");
+    return !(cancels && inBatch.has(`${typeof target}:${String(target)}`));
+  });
+};
 
 const sendJsonRpcError = (res: ServerResponse, status: number, code: number, message: string, headers: Record<string, string> = {}): void => {
   if (res.headersSent) return;
@@ -125,6 +181,8 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
   selectTools(options, toolCatalog);
   const path = options.path ?? "/mcp";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+  const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
+  const bodyBudget: BodyBudget = { held: 0, max: options.maxBufferedBodyBytes ?? DEFAULT_MAX_BUFFERED_BODY };
   const log = options.log ?? (() => undefined);
   const makeTools = (token: string) =>
     createFrontTools({ ...options.toolsOptions, token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
@@ -151,6 +209,23 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
     if (origin !== undefined && !allowedOrigins.has(origin)) {
       return sendJsonRpcError(res, 403, -32000, `Origin ${origin} is not allowed; start the server with --allow-origin ${origin} to allow it.`);
     }
+    if (origin !== undefined) {
+      // An allowed browser origin may read every answer, refusals included (so it can show them).
+      res.setHeader("access-control-allow-origin", origin);
+      res.setHeader("access-control-expose-headers", CORS_EXPOSE_HEADERS);
+      res.setHeader("vary", "Origin");
+    }
+    if (req.method === "OPTIONS") {
+      // A CORS preflight carries no credentials: it is answered before auth (for allowed origins only).
+      if (origin === undefined) return sendJsonRpcError(res, 405, -32000, "Method not allowed: send JSON-RPC messages with POST.", { allow: "POST" });
+      res.writeHead(204, {
+        "access-control-allow-methods": "POST",
+        "access-control-allow-headers": CORS_ALLOW_HEADERS,
+        "access-control-max-age": "600",
+      });
+      res.end();
+      return;
+    }
 
     // Node keeps only the first of repeated Authorization headers; two credentials are ambiguous: refuse them.
     if ((req.headersDistinct["authorization"]?.length ?? 0) > 1) {
@@ -175,11 +250,18 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       return sendJsonRpcError(res, 405, -32000, "Method not allowed: this server is stateless; send JSON-RPC messages with POST.", { allow: "POST" });
     }
 
+    // Refused before a byte of the body is held: a body that is not JSON by its content type.
+    const contentType = (req.headers["content-type"] ?? "").split(";")[0]!.trim().toLowerCase();
+    if (contentType !== "application/json") {
+      return sendJsonRpcError(res, 415, -32600, "Unsupported content type: send the JSON-RPC message as Content-Type: application/json.");
+    }
     let body: unknown;
     try {
-      body = JSON.parse((await readBody(req, maxBody)).toString("utf8"));
+      body = JSON.parse((await readBody(req, maxBody, bodyTimeoutMs, bodyBudget)).toString("utf8"));
     } catch (error) {
-      if (error instanceof BodyTooLarge) return sendJsonRpcError(res, 413, -32600, `Request body larger than ${maxBody} bytes.`);
+      if (error instanceof BodyTooLarge) return sendJsonRpcError(res, 413, -32600, `Request body larger than ${maxBody} bytes.`, { connection: "close" });
+      if (error instanceof BodyTooSlow) return sendJsonRpcError(res, 408, -32600, `The request body did not arrive within ${bodyTimeoutMs} ms.`, { connection: "close" });
+      if (error instanceof ServerBusy) return sendJsonRpcError(res, 503, -32000, "The server is busy reading other requests; retry shortly.", { "retry-after": "1", connection: "close" });
       return sendJsonRpcError(res, 400, -32700, "Parse error: the body is not valid JSON.");
     }
 
@@ -193,7 +275,17 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       });
     }
     account = lease.account;
-    for (const c of cancelsIn(body)) inflight.cancel(lease.account, c.requestId, c.reason);
+    const cancels = cancelsIn(body);
+    for (const c of cancels) inflight.cancel(lease.account, c.requestId, c.reason);
+    // A call cancelled in its own batch is never started: the SDK would run it and, cancelled, never answer
+    // it, so the stream would wait for that answer forever.
+    body = dropSelfCancelled(body, cancels);
+    if (Array.isArray(body) && body.length === 0) {
+      lease.release();
+      res.writeHead(202);
+      res.end();
+      return;
+    }
 
     const hangup = new AbortController();
     const leased = lease;
@@ -259,6 +351,9 @@ export const startFrontMcpHttpServer = async (
   const server = createServer((req, res) => {
     handler(req, res).catch(() => sendJsonRpcError(res, 500, -32603, "Internal server error."));
   });
+  // Slow clients cannot hold a connection open indefinitely: headers within 10 s, the whole request within 30 s.
+  server.headersTimeout = 10_000;
+  server.requestTimeout = 30_000;
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -17,19 +17,36 @@ export const redactString = (text: string, secrets: ReadonlyArray<string>): stri
   return out;
 };
 
-/** Deep copy of a JSON value with the secrets masked in every string (keys included); unchanged values are shared. */
+/** Deepest nesting passed to a client: Front's data is a few levels deep; thousands would overflow every JSON walker. */
+export const MAX_RESULT_DEPTH = 1_000;
+
+/** A value nested deeper than `MAX_RESULT_DEPTH`: it cannot be redacted, serialised or validated safely. */
+export class ResultTooDeep extends Error {
+  constructor() {
+    super(`the result is nested more than ${MAX_RESULT_DEPTH} levels deep`);
+    this.name = "ResultTooDeep";
+  }
+}
+
+/**
+ * Deep copy of a JSON value with the secrets masked in every string (keys included); unchanged values are shared.
+ * Throws ResultTooDeep past `MAX_RESULT_DEPTH`. A `__proto__` key stays data (an own property), as JSON.parse made it.
+ */
 export const redactJson = <A>(value: A, secrets: ReadonlyArray<string>): A => {
   const live = secrets.filter((s) => s.length >= MIN_SECRET_LENGTH);
-  if (live.length === 0) return value;
-  const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return redactString(v, live);
-    if (Array.isArray(v)) return v.map(walk);
-    if (typeof v === "object" && v !== null) {
-      const out: Record<string, unknown> = {};
-      for (const [k, x] of Object.entries(v)) out[redactString(k, live)] = walk(x);
-      return out;
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === "string") return live.length === 0 ? v : redactString(v, live);
+    if (typeof v !== "object" || v === null) return v;
+    if (depth > MAX_RESULT_DEPTH) throw new ResultTooDeep();
+    if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const key = live.length === 0 ? k : redactString(k, live);
+      // Plain assignment of "__proto__" would set the prototype and drop the key from the result.
+      if (key === "__proto__") Object.defineProperty(out, key, { value: walk(x, depth + 1), enumerable: true, writable: true, configurable: true });
+      else out[key] = walk(x, depth + 1);
     }
-    return v;
+    return out;
   };
-  return walk(value) as A;
+  return walk(value, 0) as A;
 };
