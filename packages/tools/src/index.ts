@@ -18,6 +18,7 @@ export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type F
 export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
 export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
 export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";
+export { RequestObserver, type RequestEvent, type RequestAttemptEvent, type RequestRetryEvent } from "./request-events.js";
 export { ProgressReporter, reportProgress, guardProgress, withGuardedProgress, forEachWithProgress, type ProgressUpdate } from "./progress.js";
 export {
   defineTool,
