@@ -371,12 +371,49 @@ export interface ProgressUpdate {
   readonly message?: string;
 }
 
+/** One HTTP attempt, answered or not. */
+export interface RequestAttemptEvent {
+  readonly type: "attempt";
+  /** Method and Front path template, e.g. `GET /contacts/{contact_id}`. */
+  readonly operation: string;
+  /** 1 for the first try of this request, 2 for the first retry, … */
+  readonly attempt: number;
+  /** Front's HTTP status; absent when no response came (reset, timeout, …). */
+  readonly status?: number;
+  /** The typed error's tag when the attempt failed (a non-2xx answer or none). */
+  readonly error?: string;
+  /** From sending the request to having its answer read, in milliseconds. */
+  readonly durationMs: number;
+  /** How long the attempt waited for the rate limiter (concurrency, burst pacing, a 429's gate) before it was sent. */
+  readonly queuedMs: number;
+}
+
+/** A wait before trying a request again, decided by the retry schedule. */
+export interface RequestRetryEvent {
+  readonly type: "retry";
+  /** Method and Front path template. */
+  readonly operation: string;
+  /** The attempt about to be made after the wait (2 for the first retry). */
+  readonly attempt: number;
+  /** The wait, in milliseconds (a 429's retry-after, or backoff). */
+  readonly delayMs: number;
+  /** The tag of the failure being retried (`RateLimited`, `ServerError`, `Transport`). */
+  readonly reason: string;
+  /** Its HTTP status, when Front answered. */
+  readonly status?: number;
+}
+
+/** What the request boundary reports: each attempt and each retry wait. */
+export type RequestEvent = RequestAttemptEvent | RequestRetryEvent;
+
 /** Per-call options. */
 export interface InvokeOptions {
   /** Aborting it interrupts the tool and aborts its in-flight request. */
   readonly signal?: AbortSignal | undefined;
   /** Progress of long tools (paging). */
   readonly onProgress?: ((progress: ProgressUpdate) => void) | undefined;
+  /** Each HTTP attempt and retry wait of this call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
 /** Rate-limit headers of a response (as `@frontkit/core` parses them). */
@@ -452,6 +489,8 @@ export interface FrontToolsOptions {
   readonly burstPerSecond?: number | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: DurationInput | undefined;
+  /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
 /** The tools as camelCase async methods; a tool whose input is all optional may be called without one. */

@@ -13,6 +13,7 @@ import { Disposed, type FrontToolError, invalidInput, Transport } from "./errors
 import { Front, type FrontConfig, makeFront } from "./front.js";
 import { camelName, kebabName } from "./names.js";
 import { ProgressReporter, type ProgressUpdate } from "./progress.js";
+import { type RequestEvent, RequestObserver } from "./request-events.js";
 import { tools, toolsByName } from "./registry.js";
 import { CurrentRequestMeter, makeRequestMeter } from "./request-meter.js";
 
@@ -25,6 +26,8 @@ export interface InvokeOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress of long tools (paging). */
   readonly onProgress?: ((progress: ProgressUpdate) => void) | undefined;
+  /** Each HTTP attempt and retry wait of this call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
 /** Result of `invokeDetailed`. */
@@ -121,7 +124,9 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
     if (disposed) throw disposedError(name);
     if (invokeOptions.signal?.aborted === true) throw aborted(name);
     const onProgress = invokeOptions.onProgress;
-    const program = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
+    const onRequest = invokeOptions.onRequest;
+    const reporting = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
+    const program = onRequest === undefined ? reporting : Effect.provideService(reporting, RequestObserver, onRequest);
     const fiber = fork(program, invokeOptions.signal === undefined ? undefined : { signal: invokeOptions.signal });
     running.add(fiber);
     const result = await new Promise<Exit.Exit<A, FrontToolError>>((resolve) => {

@@ -18,6 +18,7 @@ import {
   type FrontTools,
   getContact,
   type InvokeOptions,
+  type RequestEvent,
   listInboxes,
   listTags,
   listTeammates,
@@ -80,6 +81,7 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
     expectTypeOf<P.ProgressUpdate>().toEqualTypeOf<ProgressUpdate>();
     expectTypeOf<P.InvokeOptions>().toEqualTypeOf<InvokeOptions>();
     expectTypeOf<P.RateLimitInfo>().toEqualTypeOf<RateLimitInfo>();
+    expectTypeOf<P.RequestEvent>().toEqualTypeOf<RequestEvent>();
     expectTypeOf<P.DetailedResult<unknown>>().toEqualTypeOf<DetailedResult<unknown>>();
     expectTypeOf<P.FrontToolErrorTag>().toEqualTypeOf<FrontToolError["_tag"]>();
   });
