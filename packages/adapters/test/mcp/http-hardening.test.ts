@@ -21,9 +21,14 @@ afterAll(async () => {
 
 const headers = { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${TOKEN}` };
 
-/** POSTs JSON-RPC and returns the JSON-RPC messages of the answer (JSON or an SSE stream), within `ms`. */
-const rpc = async (body: unknown, ms = 5_000): Promise<{ status: number; messages: Array<Record<string, unknown>> }> => {
-  const response = await fetch(running.url, { method: "POST", headers, body: JSON.stringify(body), signal: AbortSignal.timeout(ms) });
+/** POSTs JSON-RPC (as `token`'s account) and returns the JSON-RPC messages of the answer (JSON or an SSE stream), within `ms`. */
+const rpc = async (body: unknown, ms = 5_000, token = TOKEN): Promise<{ status: number; messages: Array<Record<string, unknown>> }> => {
+  const response = await fetch(running.url, {
+    method: "POST",
+    headers: { ...headers, authorization: `Bearer ${token}` },
+    body: JSON.stringify(body),
+    signal: AbortSignal.timeout(ms),
+  });
   const text = await response.text();
   if (text === "") return { status: response.status, messages: [] };
   if ((response.headers.get("content-type") ?? "").includes("text/event-stream")) {
@@ -217,5 +222,65 @@ describe("MCP HTTP: bodies held across clients are bounded", () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe("MCP HTTP: a call waiting in the rate limiter ends on hang-up and on cancel (issue 16 item 2)", () => {
+  const exhausted = () =>
+    new Response(JSON.stringify({ _results: [], _pagination: { next: null } }), {
+      status: 200,
+      headers: {
+        "content-type": "application/json",
+        "x-ratelimit-limit": "100",
+        "x-ratelimit-remaining": "0",
+        "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 20),
+      },
+    });
+  const callTeammates = (id: number) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "list-teammates", arguments: {} } });
+  const inflightDrops = async (withinMs: number): Promise<boolean> => {
+    const deadline = Date.now() + withinMs;
+    while (Date.now() < deadline) {
+      if (running.handler.inflight === 0) return true;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return running.handler.inflight === 0;
+  };
+  const waitUntilWaiting = async () => {
+    const deadline = Date.now() + 2_000;
+    while (running.handler.inflight === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(running.handler.inflight).toBe(1);
+  };
+
+  // Each test is its own account (token): the limiter of one must not carry "0 left" into the next.
+  it("the client hanging up ends the wait at once", async () => {
+    frontAnswer = exhausted;
+    const token = `${TOKEN}-hangup`;
+    await rpc(callTeammates(20), 5_000, token); // learns "0 left until the reset"
+    const controller = new AbortController();
+    const pending = fetch(running.url, {
+      method: "POST",
+      headers: { ...headers, authorization: `Bearer ${token}` },
+      body: JSON.stringify(callTeammates(21)),
+      signal: controller.signal,
+    })
+      .then((r) => r.text())
+      .catch(() => "hung up");
+    await waitUntilWaiting();
+    controller.abort();
+    await pending;
+    expect(await inflightDrops(1_000)).toBe(true);
+  });
+
+  it("notifications/cancelled in another POST ends the wait and answers the call", async () => {
+    frontAnswer = exhausted;
+    const token = `${TOKEN}-cancel`;
+    await rpc(callTeammates(30), 5_000, token);
+    const started = Date.now();
+    const pending = rpc(callTeammates(31), 10_000, token);
+    await waitUntilWaiting();
+    await rpc({ jsonrpc: "2.0", method: "notifications/cancelled", params: { requestId: 31, reason: "stop" } }, 5_000, token);
+    await pending;
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(await inflightDrops(1_000)).toBe(true);
   });
 });
