@@ -31,11 +31,18 @@ const copy = (value: unknown, depth: number, seen: WeakSet<object>): unknown => 
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(object)) {
       const copied = copy(item, depth - 1, seen);
-      if (copied !== undefined) out[key] = copied;
+      // Plain assignment of "__proto__" would set the prototype and drop Front's key from the result.
+      if (copied !== undefined) defineKey(out, key, copied);
     }
     return out;
   } finally {
     // Siblings may share a reference legitimately; only true cycles are cut.
     seen.delete(object);
   }
+};
+
+/** Sets `out[key]` as an own data property, `__proto__` included. */
+export const defineKey = (out: Record<string, unknown>, key: string, value: unknown): void => {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 };

@@ -1,3 +1,5 @@
+import { defineKey } from "./json-safe.js";
+
 /** What a secret is replaced with wherever it would otherwise appear. */
 export const REDACTED = "<redacted>";
 
@@ -17,7 +19,7 @@ const scrub = (value: unknown, secret: string): unknown => {
   if (Array.isArray(value)) return value.map((item) => scrub(item, secret));
   if (value !== null && typeof value === "object") {
     const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[scrub(key, secret) as string] = scrub(item, secret);
+    for (const [key, item] of Object.entries(value)) defineKey(out, scrub(key, secret) as string, scrub(item, secret));
     return out;
   }
   return value;

@@ -55,3 +55,20 @@ describe("Spojit executor against a hostile Front", () => {
     expect(JSON.stringify(result)).not.toContain(TOKEN);
   });
 });
+
+describe("Spojit executor: hostile answer shapes", () => {
+  it("a __proto__ key in Front's answer is kept as data", async () => {
+    const ex = make(() => new Response('{"id":"tea_1","__proto__":{"polluted":true},"name":"x"}', { status: 200, headers: { "content-type": "application/json" } }));
+    const result = await ex.execute({ tool: "raw-api-request", input: { method: "GET", path: "/me" }, connection });
+    expect(result.ok).toBe(true);
+    expect(JSON.stringify(result)).toContain('"__proto__":{"polluted":true}');
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("a 20,000-deep answer is not an INTERNAL failure", async () => {
+    const deep = `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`;
+    const ex = make(() => new Response(deep, { status: 200, headers: { "content-type": "application/json" } }));
+    const result = await ex.execute({ tool: "raw-api-request", input: { method: "GET", path: "/me" }, connection });
+    expect(result.ok || result.error.code !== "INTERNAL").toBe(true);
+  });
+});
