@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { BIN, canaryToken, ensureBuilt, PACKAGE_DIR } from "./support/bin.js";
+import { BIN, canaryToken, ensureBuilt, PACKAGE_DIR, startHttpBin } from "./support/bin.js";
 
 const TOKEN = canaryToken("shutdown");
 let server: Server | undefined;
@@ -93,5 +93,30 @@ describe("frontkit-mcp shutdown while a call waits in the rate limiter", () => {
     const exited = exitTime(proc);
     proc.stdin!.end();
     expect(await exited).toBeLessThan(2_000);
+  }, 30_000);
+});
+
+describe("frontkit-mcp --http shutdown while a call waits in the rate limiter", () => {
+  it("exits within 2 s of SIGTERM", async () => {
+    const bin = await startHttpBin({ FRONT_API_BASE_URL: frontUrl });
+    child = bin.child;
+    const post = (id: number, signal?: AbortSignal) =>
+      fetch(bin.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json, text/event-stream", authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "list-teammates", arguments: {} } }),
+        ...(signal === undefined ? {} : { signal }),
+      });
+    await (await post(1)).text(); // learns "0 left until the reset"
+    const before = requests;
+    const waiting = post(2)
+      .then((r) => r.text())
+      .catch(() => "closed");
+    await new Promise((r) => setTimeout(r, 300));
+    expect(requests).toBe(before);
+    const exited = exitTime(bin.child);
+    bin.child.kill("SIGTERM");
+    expect(await exited).toBeLessThan(2_000);
+    await waiting;
   }, 30_000);
 });
