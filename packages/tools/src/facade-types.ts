@@ -426,12 +426,11 @@ export interface FrontToolsOptions {
 export interface FrontEventParty {
   readonly _meta: { readonly type: string };
   readonly data?: unknown;
-  readonly [field: string]: unknown;
 }
 
 /**
- * A Front event (`evt_…`) as `GET /events` lists it; every field Front sent is kept. The main entry types
- * `conversation` as Front's conversation resource; here it is any object with an id.
+ * A Front event (`evt_…`) as `GET /events` lists it; at runtime every field Front sent is kept. The main entry
+ * types `conversation` as Front's conversation resource; here it is any object with an id.
  */
 export interface FrontEvent {
   readonly id: string;
@@ -442,8 +441,7 @@ export interface FrontEvent {
   readonly source?: FrontEventParty;
   readonly target?: FrontEventParty;
   readonly conversation?: { readonly id: string; readonly [field: string]: unknown };
-  readonly _links?: { readonly self?: string; readonly [link: string]: unknown };
-  readonly [field: string]: unknown;
+  readonly _links?: { readonly self?: string };
 }
 
 /** A persisted position in the events feed (store it, or its string form, between runs). */
