@@ -48,5 +48,6 @@ export {
   type SpojitTriggerSuccess,
 } from "./trigger-handler.js";
 export type { SpojitTriggerEvent } from "./trigger-event.js";
+export type { SpojitPollRequest, SpojitPollResult, SpojitPollSuccess } from "./trigger-poll.js";
 export { frontTriggers, triggerNames } from "./triggers.js";
 export { frontUsageTips } from "./usage-tips.js";
