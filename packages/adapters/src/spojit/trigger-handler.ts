@@ -34,7 +34,7 @@ export interface SpojitTriggerSuccess {
   readonly ok: true;
   /** One workflow run per event; empty for the sync request and for events the configuration filters out. */
   readonly events: ReadonlyArray<SpojitTriggerEvent>;
-  /** Front's validation request (saving an application webhook): answer 200 with this value as the body. */
+  /** Front's validation request (saving an application webhook): answer 200 echoing it, as JSON `{ "challenge": … }`. */
   readonly challenge?: string;
   /** Why a verified event started nothing (its type, inbox, tag or teammate did not match the configuration). */
   readonly skipped?: string;
