@@ -91,13 +91,13 @@ const describeError = (error: unknown, secret: string): string => {
   return scrubbed.length > MAX_LOGGED_CHARS ? `${scrubbed.slice(0, MAX_LOGGED_CHARS)}…` : scrubbed;
 };
 
+const JSON_TYPE = "application/json; charset=utf-8";
+
 const send = (res: ServerResponse, status: number, body: string, close = false): void => {
   if (res.headersSent || res.writableEnded) return;
-  res.statusCode = status;
-  res.setHeader("content-type", "application/json; charset=utf-8");
-  res.setHeader("content-length", Buffer.byteLength(body));
-  res.setHeader("cache-control", "no-store");
-  if (close) res.setHeader("connection", "close");
+  const length = Buffer.byteLength(body);
+  // One writeHead (it keeps headers set earlier, like `allow`): cheaper than a setHeader per header.
+  res.writeHead(status, close ? { "content-type": JSON_TYPE, "content-length": length, connection: "close" } : { "content-type": JSON_TYPE, "content-length": length });
   res.end(body);
 };
 
@@ -125,44 +125,44 @@ const preReadBody = (req: IncomingMessage, maxBytes: number): BodyRead | undefin
   return undefined;
 };
 
-const readStream = (req: IncomingMessage, res: ServerResponse, maxBytes: number, timeoutMs: number): Promise<BodyRead> =>
-  new Promise((resolve) => {
-    const declared = Number(req.headers["content-length"]);
-    if (Number.isFinite(declared) && declared > maxBytes) {
+// Callback style: one read per request, no promise or microtask on the hot path.
+const readStream = (req: IncomingMessage, res: ServerResponse, maxBytes: number, timeoutMs: number, resolve: (read: BodyRead) => void): void => {
+  const declared = Number(req.headers["content-length"]);
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    discard(req, res, maxBytes, timeoutMs);
+    resolve({ ok: false, status: 413, code: "payload_too_large", reason: `content-length ${declared} is more than maxBodyBytes (${maxBytes})` });
+    return;
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const finish = (result: BodyRead): void => {
+    clearTimeout(timer);
+    req.off("data", onData);
+    req.off("end", onEnd);
+    req.off("close", onClose);
+    resolve(result);
+  };
+  const onData = (chunk: Buffer): void => {
+    size += chunk.length;
+    if (size > maxBytes) {
+      chunks.length = 0;
+      finish({ ok: false, status: 413, code: "payload_too_large", reason: `the body is more than maxBodyBytes (${maxBytes})` });
       discard(req, res, maxBytes, timeoutMs);
-      resolve({ ok: false, status: 413, code: "payload_too_large", reason: `content-length ${declared} is more than maxBodyBytes (${maxBytes})` });
       return;
     }
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const finish = (result: BodyRead): void => {
-      clearTimeout(timer);
-      req.off("data", onData);
-      req.off("end", onEnd);
-      req.off("close", onClose);
-      resolve(result);
-    };
-    const onData = (chunk: Buffer): void => {
-      size += chunk.length;
-      if (size > maxBytes) {
-        chunks.length = 0;
-        finish({ ok: false, status: 413, code: "payload_too_large", reason: `the body is more than maxBodyBytes (${maxBytes})` });
-        discard(req, res, maxBytes, timeoutMs);
-        return;
-      }
-      chunks.push(chunk);
-    };
-    const onEnd = (): void => finish({ ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
-    // The client went away mid-body: nobody is left to answer.
-    const onClose = (): void => finish({ ok: false, status: 400, code: "body_unavailable", reason: "the client closed the connection before sending the whole body" });
-    const timer = setTimeout(() => {
-      finish({ ok: false, status: 408, code: "body_timeout", reason: `the body did not arrive within ${timeoutMs} ms` });
-      req.pause();
-    }, timeoutMs);
-    req.on("data", onData);
-    req.on("end", onEnd);
-    req.on("close", onClose);
-  });
+    chunks.push(chunk);
+  };
+  const onEnd = (): void => finish({ ok: true, body: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+  // The client went away mid-body: nobody is left to answer.
+  const onClose = (): void => finish({ ok: false, status: 400, code: "body_unavailable", reason: "the client closed the connection before sending the whole body" });
+  const timer = setTimeout(() => {
+    finish({ ok: false, status: 408, code: "body_timeout", reason: `the body did not arrive within ${timeoutMs} ms` });
+    req.pause();
+  }, timeoutMs);
+  req.on("data", onData);
+  req.on("end", onEnd);
+  req.on("close", onClose);
+};
 
 // Reads and drops the rest of a refused body, so the client is not reset before it reads the answer; a client
 // that keeps sending past the limit, or too slowly, is cut off once the answer has gone out.
@@ -298,10 +298,7 @@ export const createFrontWebhookReceiver = (options: FrontWebhookReceiverOptions)
     }
     const pre = preReadBody(req, maxBodyBytes);
     if (pre !== undefined) return handle(req, res, pre);
-    readStream(req, res, maxBodyBytes, bodyTimeoutMs).then(
-      (read) => handle(req, res, read),
-      () => refused(res, 400, "body_unavailable", "the request body could not be read"),
-    );
+    readStream(req, res, maxBodyBytes, bodyTimeoutMs, (read) => handle(req, res, read));
   };
 };
 

@@ -157,6 +157,20 @@ describe("createFrontWebhookReceiver over node:http", () => {
     expect(parse(slow.body)).toMatchObject({ error: "body_timeout" });
   });
 
+  it("survives a client that disconnects mid-body", async () => {
+    const h = await start();
+    await new Promise<void>((resolve) => {
+      const req = httpRequest(h.url, { method: "POST", headers: { "content-length": "5000" } });
+      req.on("error", () => resolve());
+      req.write(Buffer.alloc(100, 0x20), () => setTimeout(() => req.destroy(), 50));
+      req.on("close", () => resolve());
+    });
+    await vi.waitFor(() => expect(h.refusals).toMatchObject([{ code: "body_unavailable" }]));
+    const report = await deliverFrontWebhook(h.url, { kind: "application", secret: APP_SECRET, event: sampleFrontEvent({ id: "evt_after_abort" }) });
+    expect(report.last.status).toBe(200);
+    await vi.waitFor(() => expect(h.deliveries.map((d) => d.event?.id)).toEqual(["evt_after_abort"]));
+  });
+
   it("acknowledges even when the handler throws or rejects, reports it, and keeps serving", async () => {
     let calls = 0;
     const h = await start({
