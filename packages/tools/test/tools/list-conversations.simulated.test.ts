@@ -1,7 +1,7 @@
 /**
  * list-conversations (and get-conversation's message paging) against the
  * testkit's simulated Front: real multi-page lists with `_pagination.next` on a
- * foreign company host, so request counts show what the date filter saves.
+ * foreign company host, so request counts show what the date filter costs.
  */
 import { type SimulatedFront, startSimulatedFront } from "@frontkit/testkit";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
@@ -21,19 +21,28 @@ afterAll(async () => {
 beforeEach(() => front.reset());
 
 describe("list-conversations against the simulated Front", () => {
-  it("updated_after stops after the page that reaches older conversations (3 of 6 pages)", async () => {
+  it("updated_after reads the whole list (6 of 6 pages) and returns exactly the newer conversations", async () => {
     const d = front.dataset;
     // Conversation i was updated at EPOCH - 60 i: everything newer than #120 is #0..#119.
     const out = await tools.listConversations({ updated_after: d.conversationUpdatedAt(120), auto_paginate: true, max_results: 2000, limit: 50 });
     expect(out.count).toBe(120);
-    expect(out.stopped_by_date_filter).toBe(true);
+    expect(out.complete).toBe(true);
+    expect(out.stopped_by_date_filter).toBe(false);
     expect(out.conversations.at(-1)!.id).toBe(d.conversationId(119));
-    expect(front.stats().byPath["GET /conversations"]).toBe(3);
+    // No order is assumed, so the filter costs a read of the whole list.
+    expect(front.stats().byPath["GET /conversations"]).toBe(6);
+
+    front.reset();
+    const bounded = await tools.listConversations({ updated_after: d.conversationUpdatedAt(120), auto_paginate: true, max_pages: 2, limit: 50 });
+    expect(bounded.count).toBe(100);
+    expect(bounded.complete).toBe(false);
+    expect(bounded.next_page_token).toBeDefined();
+    expect(front.stats().byPath["GET /conversations"]).toBe(2);
 
     front.reset();
     const all = await tools.listConversations({ auto_paginate: true, max_results: 2000, limit: 50 });
     expect(all.count).toBe(300);
-    expect(all.stopped_by_date_filter).toBe(false);
+    expect(all.complete).toBe(true);
     expect(front.stats().byPath["GET /conversations"]).toBe(6);
   });
 
