@@ -25,7 +25,8 @@ describe("events feed against Prism", () => {
       expect(Number(r.query.get("limit"))).toBeLessThanOrEqual(15);
       expect(r.query.get("q[after]")).toBe("1700000000");
       expect(Number(r.query.get("q[before]"))).toBeGreaterThan(1_700_000_000);
-      expect(r.query.getAll("q[types][0]").concat(r.query.getAll("q[types][1]"))).toEqual(["inbound", "tag"]);
+      expect(r.query.getAll("q[types][]")).toEqual(["inbound", "tag"]);
+      expect(r.query.getAll("q[inboxes][]")).toEqual(["inb_1", "inb_2"]);
       expect(r.headers["authorization"]).toBe("Bearer tok_contract");
     }
     // Prism repeats its page token: paging stops at the repeat, and the repeated event is delivered once.
