@@ -46,15 +46,23 @@ describe("list-conversations against the simulated Front", () => {
     expect(front.stats().byPath["GET /conversations"]).toBe(6);
   });
 
-  it("several inboxes merge newest first with each conversation's inbox", async () => {
+  it("several inboxes: each conversation with its inbox, sorted by updated_at, incomplete when max_results cut it", async () => {
     const d = front.dataset;
     const inboxIds = [0, 1, 2].map((i) => d.inboxId(i));
     const out = await tools.listConversations({ inbox_ids: inboxIds, auto_paginate: true, max_results: 60, limit: 25 });
     expect(out.count).toBe(60);
-    // Inbox of conversation i is i % 3, so the merge of the three is exactly #0..#59 in order.
-    expect(out.conversations.map((c) => c.id)).toEqual(Array.from({ length: 60 }, (_, i) => d.conversationId(i)));
-    for (const [i, c] of out.conversations.entries()) expect(c.inbox_ids).toEqual([d.inboxId(d.conversationInbox(i))]);
+    const times = out.conversations.map((c) => c.updated_at!);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    for (const c of out.conversations) expect(c.inbox_ids).toEqual([d.inboxId(d.conversationInbox(Number.parseInt(c.id.slice(4), 36)))]);
+    // Each inbox holds 100 and its list has no order: 60 per inbox were read, the merge kept 60 of 180.
+    expect(out.complete).toBe(false);
     expect(front.stats().rateLimited).toBe(0);
+
+    front.reset();
+    const whole = await tools.listConversations({ inbox_ids: inboxIds, auto_paginate: true, max_results: 2000 });
+    expect(whole.count).toBe(300);
+    expect(whole.complete).toBe(true);
+    expect(whole.conversations.map((c) => c.id)).toEqual(Array.from({ length: 300 }, (_, i) => d.conversationId(i)));
   });
 
   it("page_token continues exactly where the previous page ended", async () => {
