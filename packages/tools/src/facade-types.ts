@@ -228,12 +228,16 @@ export interface ListConversationsInput {
   readonly page_token?: string;
   readonly auto_paginate?: boolean;
   readonly max_results?: number;
+  readonly max_pages?: number;
 }
 /** Output of list-conversations. */
 export interface ListConversationsOutput {
   readonly conversations: ReadonlyArray<Conversation>;
   readonly count: number;
   readonly next_page_token?: string;
+  /** True when every list was read to its end; false when a bound (limit, max_results, max_pages) stopped first. */
+  readonly complete: boolean;
+  /** @deprecated Always false: paging never stops at a date (Front's lists are not in updated_at order). Use `complete`. */
   readonly stopped_by_date_filter: boolean;
 }
 
