@@ -54,6 +54,9 @@ const invalid = (path: string, message: string, issue: string): SpojitFailure =>
 
 const NOT_SIGNATURE_PROBLEMS: ReadonlySet<string> = new Set(["not_json", "not_front_event", "bad_input"]);
 
+/** Core's reasons are clauses; a Spojit message is sentences. */
+const sentence = (reason: string): string => (/[.!?]$/.test(reason) ? reason : `${reason}.`);
+
 const isBody = (value: unknown): value is string | Uint8Array => typeof value === "string" || value instanceof Uint8Array;
 
 const handle = (request: unknown): SpojitTriggerResult => {
@@ -87,12 +90,12 @@ const handle = (request: unknown): SpojitTriggerResult => {
   if (!verified.valid) {
     // A signed body Front could not have meant (not JSON, not an event) is bad input, not a forgery.
     if (NOT_SIGNATURE_PROBLEMS.has(verified.code)) {
-      return { ok: false, error: spojitError("INVALID_INPUT", { message: `Refused a ${kind} webhook request: ${verified.reason}`, details: [verified.code] }) };
+      return { ok: false, error: spojitError("INVALID_INPUT", { message: `Refused a ${kind} webhook request: ${sentence(verified.reason)}`, details: [verified.code] }) };
     }
     return {
       ok: false,
       error: spojitError("INVALID_SIGNATURE", {
-        message: `Refused a ${kind} webhook request: ${verified.reason} If Front sent it, check the trigger's kind and secret: ${kind === "application" ? "an application webhook is signed with the app's signing secret" : "a rule webhook is signed with the company's API secret"}.`,
+        message: `Refused a ${kind} webhook request: ${sentence(verified.reason)} If Front sent it, check the trigger's kind and secret: ${kind === "application" ? "an application webhook is signed with the app's signing secret" : "a rule webhook is signed with the company's API secret"}.`,
         details: [verified.code],
       }),
     };

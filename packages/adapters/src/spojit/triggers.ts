@@ -3,8 +3,7 @@
  * the Front event types it fires on, its configuration schema and its filters — and both the
  * connector definition (JSON Schemas) and the handlers (decoding, filtering) are derived from it.
  */
-import { FRONT_EVENT_TYPES } from "@frontkit/tools";
-import { toPlainJsonSchema } from "@frontkit/tools";
+import { FRONT_EVENT_TYPES, toPlainJsonSchema } from "@frontkit/tools";
 import { Schema } from "effect";
 import type { JsonSchemaObject, SpojitTriggerDefinition } from "./connector-types.js";
 import { type SpojitTriggerEvent, triggerEventSchema } from "./trigger-event.js";
