@@ -42,3 +42,19 @@ export {
   type SimulatedEventRecord,
 } from "./simulated-front/events.js";
 export { SlidingWindowLimiter, type Admission } from "./simulated-front/rate-limit.js";
+export {
+  signApplicationWebhook,
+  signRuleWebhook,
+  sampleFrontEvent,
+  sampleFrontEventPreview,
+  applicationWebhookBody,
+  syncWebhookBody,
+  deliverFrontWebhook,
+  type SenderWebhookKind,
+  type SampleFrontEventOptions,
+  type DeliverFrontWebhookOptions,
+  type DeliveryAttempt,
+  type Delivery,
+  type DeliveryReport,
+  type JsonObject,
+} from "./webhooks.js";
