@@ -1,5 +1,5 @@
 /** The trigger's event filter: which types and inboxes start the workflow, read from the node. */
-import { eventTypeOf, type FrontEvent, inboxIdsOf } from "@frontkit/tools";
+import { eventTypeOf, type FrontWebhookDelivery, inboxIdsOf } from "@frontkit/tools";
 import { TRIGGER_PARAM } from "./trigger-description.js";
 
 /** Event types and inbox ids the user picked; empty means "all". */
@@ -53,16 +53,18 @@ export const parseEventTypes = (value: unknown, known: ReadonlyArray<string>): s
 };
 
 /**
- * Whether an event passes the filter. With an inbox filter, an event whose inboxes are not
- * in its payload (some previews) is dropped: the node cannot show it belongs to one of them.
+ * Whether a webhook delivery passes the filter (polling needs none: Front filters the feed).
+ * With an inbox filter, an event whose payload names no inbox (a tag added, a preview) is
+ * dropped: nothing shows it belongs to one of them, and letting it through would leak
+ * events of other inboxes into the workflow.
  */
-export const matchesFilter = (event: FrontEvent, filter: EventFilter): boolean => {
+export const matchesFilter = (delivery: FrontWebhookDelivery, filter: EventFilter): boolean => {
   if (filter.types.length > 0) {
-    const type = eventTypeOf(event);
+    const type = eventTypeOf(delivery);
     if (type === undefined || !filter.types.includes(type)) return false;
   }
   if (filter.inboxIds.length > 0) {
-    const inboxes = inboxIdsOf(event);
+    const inboxes = inboxIdsOf(delivery);
     if (!inboxes.some((id) => filter.inboxIds.includes(id))) return false;
   }
   return true;

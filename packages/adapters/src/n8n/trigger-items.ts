@@ -1,5 +1,5 @@
 /** One n8n item per Front event: the event's JSON and how it arrived. */
-import type { FrontEvent } from "@frontkit/tools";
+import type { FrontEvent, FrontEventPreview } from "@frontkit/tools";
 import type { IDataObject, INodeExecutionData } from "n8n-workflow";
 
 /** How the event reached n8n: an application webhook, a rule webhook, or the polled events feed. */
@@ -20,7 +20,7 @@ export interface EventItemMeta {
 }
 
 /** The output item of one event. */
-export const eventItem = (event: FrontEvent, meta: EventItemMeta): INodeExecutionData => ({
+export const eventItem = (event: FrontEvent | FrontEventPreview, meta: EventItemMeta): INodeExecutionData => ({
   json: {
     ...(event as unknown as IDataObject),
     kind: meta.kind,

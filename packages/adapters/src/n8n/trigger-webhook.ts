@@ -4,7 +4,7 @@
  * It never throws at Front: every refusal is an HTTP answer without a run.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { eventIdOf, FRONT_EVENT_TYPES, verifyFrontWebhook } from "@frontkit/tools";
+import { eventIdOf, FRONT_EVENT_TYPES, verifyFrontWebhook, type WebhookRefusal } from "@frontkit/tools";
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from "n8n-workflow";
 import { NodeOperationError } from "n8n-workflow";
 import { scrubSecrets } from "./errors.js";
@@ -26,6 +26,9 @@ interface WebhookResponse {
   writeHead(status: number, headers: Record<string, string>): unknown;
   end(body: string): unknown;
 }
+
+/** Refusals of a request whose signature is not the problem. */
+const MALFORMED: ReadonlySet<WebhookRefusal> = new Set(["not_json", "not_front_event", "bad_input"]);
 
 const NO_RUN: IWebhookResponseData = { noWebhookResponse: true };
 
@@ -85,29 +88,30 @@ export async function receiveFrontWebhook(this: IWebhookFunctions): Promise<IWeb
   }
   const verified = verifyFrontWebhook({ kind, secret, headers: req.headers, body });
   if (!verified.valid) {
-    // Front's reason (bad signature, stale timestamp…) without anything secret: the caller may not be Front.
-    return answer(res, 401, { error: scrubSecrets(verified.reason, [secret]), code: verified.code });
+    // The reason says what to check and never holds the secret (scrubbed anyway: the caller may not be Front).
+    // A genuine signature over a body that is no Front webhook is a bad request, not an unauthorised one.
+    const status = MALFORMED.has(verified.code) ? 400 : 401;
+    return answer(res, status, { error: scrubSecrets(verified.reason, [secret]), code: verified.code });
   }
   if (verified.challenge !== undefined) {
     // Saving an application webhook in Front sends a signed `sync`; echoing its challenge validates the URL.
     return answer(res, 200, verified.challenge);
   }
   const delivery = verified.event;
-  if (!("event" in delivery)) {
+  if (delivery.event === undefined) {
     return answer(res, 200, { received: true, started: false, reason: "no event in this delivery" });
   }
-  const event = delivery.event;
-  if (!matchesFilter(event, filter)) {
+  if (!matchesFilter(delivery, filter)) {
     return answer(res, 200, { received: true, started: false, reason: "filtered out by the trigger's event types or inboxes" });
   }
-  const id = eventIdOf(event);
+  const id = eventIdOf(delivery);
   if (id !== undefined && !rememberEvent(this.getWorkflowStaticData("node"), id, Date.now())) {
     return answer(res, 200, { received: true, started: false, reason: "duplicate delivery of an event already received" });
   }
   const item =
     delivery.kind === "application"
-      ? eventItem(event, { kind: "application", deliveryType: "full", authorizationId: delivery.authorizationId })
-      : eventItem(event, { kind: "rule", deliveryType: delivery.preview ? "preview" : "full" });
+      ? eventItem(delivery.event, { kind: "application", deliveryType: "full", authorizationId: delivery.authorizationId })
+      : eventItem(delivery.event, { kind: "rule", deliveryType: delivery.preview ? "preview" : "full" });
   return { workflowData: [[item]] };
 }
 

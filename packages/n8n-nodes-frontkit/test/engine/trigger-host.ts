@@ -104,7 +104,7 @@ export class StaticDataStore {
 let executions = 0;
 
 /** The test workflow (Front Trigger → Collect) with its static data loaded, hooks and credentials. */
-const triggerWorkflow = (setup: TriggerSetup, store: StaticDataStore, mode: WorkflowExecuteMode) => {
+export const workflowFor = (setup: TriggerSetup, store = new StaticDataStore(), mode: WorkflowExecuteMode = "webhook") => {
   const triggerType = (setup.nodeType ?? builtFrontTriggerNode)();
   const triggerNode: INode = {
     id: "front-trigger",
@@ -142,7 +142,7 @@ const triggerWorkflow = (setup: TriggerSetup, store: StaticDataStore, mode: Work
 
 /** Runs the workflow from the trigger's output, as n8n starts a run for a webhook or a poll. */
 const runFromTrigger = async (
-  built: ReturnType<typeof triggerWorkflow>,
+  built: ReturnType<typeof workflowFor>,
   data: INodeExecutionData[][],
   mode: WorkflowExecuteMode,
 ): Promise<TriggerRun> => {
@@ -156,7 +156,7 @@ const runFromTrigger = async (
 
 /** The method n8n registers the node's webhook for ("" or undefined: none), evaluated like n8n's WebhookService. */
 export const registeredWebhookMethod = (setup: TriggerSetup): string | undefined => {
-  const built = triggerWorkflow(setup, new StaticDataStore(), "webhook");
+  const built = workflowFor(setup, new StaticDataStore(), "webhook");
   const description = built.triggerType.description.webhooks?.[0];
   if (description === undefined) return undefined;
   const method = built.workflow.expression.getSimpleParameterValue(built.triggerNode, description.httpMethod, "internal", {}, undefined, "GET");
@@ -213,7 +213,7 @@ export const startWebhookHost = async (setup: TriggerSetup, mode: WorkflowExecut
     } else {
       request.body = {};
     }
-    const built = triggerWorkflow(setup, store, mode);
+    const built = workflowFor(setup, store, mode);
     built.additionalData.httpRequest = request as never;
     built.additionalData.httpResponse = res as never;
     const description = built.triggerType.description.webhooks?.[0];
@@ -295,7 +295,7 @@ export interface PollHost {
 /** The trigger in polling mode, driven through n8n-core's PollTriggerExecutor. */
 export const pollHost = (setup: TriggerSetup, store = new StaticDataStore()): PollHost => {
   const poll = async (testingTrigger: boolean): Promise<PollOutcome> => {
-    const built = triggerWorkflow(setup, store, "trigger");
+    const built = workflowFor(setup, store, "trigger");
     let emitted: Promise<TriggerRun> | undefined;
     let error: Error | undefined;
     const context = new PollContext(
@@ -322,7 +322,7 @@ export const pollHost = (setup: TriggerSetup, store = new StaticDataStore()): Po
     activate: () => poll(true),
     tick: () => poll(false),
     fetchTestEvent: async () => {
-      const built = triggerWorkflow(setup, store, "manual");
+      const built = workflowFor(setup, store, "manual");
       const runExecutionData = n8nWorkflow.createRunExecutionData({
         executionData: { nodeExecutionStack: [{ node: built.triggerNode, data: { main: [[{ json: {} }]] }, source: null }] },
       });
