@@ -61,7 +61,36 @@ export { Inbox } from "./schemas/inbox.js";
 export { Teammate } from "./schemas/teammate.js";
 export { Contact, ContactHandle, ContactGroup, ContactHandleSource } from "./schemas/contact.js";
 export { camelName, kebabName } from "./names.js";
-export { createFrontTools, type FrontTools, type FrontToolsOptions, type FrontToolMethods, type InvokeOptions, type DetailedResult } from "./facade.js";
+export {
+  createFrontTools,
+  type FrontTools,
+  type FrontToolsOptions,
+  type FrontToolMethods,
+  type InvokeOptions,
+  type DetailedResult,
+  type EventsIteratorOptions,
+} from "./facade.js";
+export { pollEventsOnce, eventsStream, MAX_EVENTS_PAGE_SIZE, type EventsPoll, type EventsFeedItem } from "./events/feed.js";
+export {
+  encodeEventCursor,
+  decodeEventCursor,
+  decodeEventCursorResult,
+  EventCursorSchema,
+  EVENT_CURSOR_PREFIX,
+  MAX_SEEN_IDS,
+  type EventCursor,
+} from "./events/cursor.js";
+export { FrontEventSchema, compareEvents, type FrontEvent } from "./events/event.js";
+export {
+  DEFAULT_OVERLAP_SECONDS,
+  DEFAULT_MAX_EVENTS_PER_POLL,
+  DEFAULT_POLL_INTERVAL_MS,
+  MIN_POLL_INTERVAL_MS,
+  MAX_OVERLAP_SECONDS,
+  MAX_EVENTS_PER_POLL,
+  type EventsFeedOptions,
+  type EventsStreamOptions,
+} from "./events/options.js";
 export { streamInboxes, allInboxes, INBOXES_CACHE_KEY } from "./inboxes.js";
 export { streamTeammates, allTeammates } from "./teammates.js";
 export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./schemas/common.js";
