@@ -303,7 +303,8 @@ export const pollHost = (setup: TriggerSetup, store = new StaticDataStore()): Po
       built.triggerNode,
       built.additionalData,
       "trigger",
-      testingTrigger ? "activate" : "trigger",
+      // n8n builds the context once when the workflow is activated and ticks with it, so every poll reports "activate".
+      "activate",
       (data: INodeExecutionData[][]) => {
         emitted = runFromTrigger(built, data, "trigger");
       },
