@@ -6,6 +6,7 @@
  */
 import { type FaultProxy, type SimulatedFront, startFaultProxy, startSimulatedFront, status } from "@frontkit/testkit";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { POLL_EVENT_LIMIT } from "@frontkit/adapters/n8n";
 import { CANARY_TOKEN, frontError } from "./engine/fixtures.js";
 import { pollHost, StaticDataStore, type TriggerSetup } from "./engine/trigger-host.js";
 
@@ -109,6 +110,19 @@ describe("scheduled polls", () => {
     const after = sim.emitEvent({ type: "comment" });
     advance(10);
     expect(ids(await restarted.tick())).toEqual([after.event.id]);
+  });
+
+  it("a backlog larger than one poll's limit comes over the next polls, every event once", async () => {
+    // Real time here: the client spaces its 20+ requests to Front's burst limit, which a frozen clock would never let pass.
+    vi.useRealTimers();
+    const now = Date.now() / 1000;
+    const emitted = Array.from({ length: POLL_EVENT_LIMIT + 20 }, (_, i) => sim.emitEvent({ type: "inbound", emittedAt: now - 1_000 + i }).event.id);
+    const host = pollHost(setup({ startAt: new Date((now - 2_000) * 1000).toISOString() }));
+    const first = await host.activate();
+    expect(ids(first)).toEqual(emitted.slice(0, POLL_EVENT_LIMIT));
+    const second = await host.tick();
+    expect(ids(second)).toEqual(emitted.slice(POLL_EVENT_LIMIT));
+    expect(await host.tick()).toEqual({});
   });
 
   it("a quiet poll costs one request", async () => {

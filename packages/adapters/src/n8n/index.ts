@@ -16,9 +16,9 @@ export { scrubSecrets, summarizeFailure, toNodeError, type FailureSummary } from
 export { openSession, tokenOf, type FrontNodeOptions, type FrontSession } from "./session.js";
 export { FRONT_WEBHOOK_CREDENTIAL_NAME, FrontWebhookApi, webhookSecretOf } from "./trigger-credentials.js";
 export { FrontTrigger, makeFrontTriggerNode } from "./trigger-node.js";
-export { eventTypeOptions, TRIGGER_PARAM, triggerDescription, type TriggerMode, type WebhookKind } from "./trigger-description.js";
+export { eventTypeOptions, TRIGGER_PARAM, triggerDescription, type TriggerMode } from "./trigger-description.js";
 export { receiveFrontWebhook, frontWebhookMethods } from "./trigger-webhook.js";
-export { CURSOR_KEY, pollFrontEvents, TEST_EVENT_COUNT } from "./trigger-poll.js";
+export { CURSOR_KEY, POLL_EVENT_LIMIT, pollFrontEvents, TEST_EVENT_COUNT } from "./trigger-poll.js";
 export { matchesFilter, parseEventTypes, parseInboxIds, FilterValueError, type EventFilter } from "./trigger-filter.js";
 export { DEDUPE_MAX_IDS, DEDUPE_WINDOW_MS, rememberEvent, SEEN_EVENTS_KEY } from "./trigger-dedupe.js";
 export { eventItem, type DeliveryType, type EventArrival, type EventItemMeta } from "./trigger-items.js";

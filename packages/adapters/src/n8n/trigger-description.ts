@@ -1,4 +1,5 @@
 /** The Front Trigger node's description: modes, webhook kind, filters and credentials. */
+import type { WebhookKind } from "@frontkit/tools";
 import type { INodeProperties, INodePropertyOptions, INodeTypeDescription } from "n8n-workflow";
 import { FRONT_CREDENTIAL_NAME } from "./credentials.js";
 import { FRONT_WEBHOOK_CREDENTIAL_NAME } from "./trigger-credentials.js";
@@ -14,9 +15,6 @@ export const TRIGGER_PARAM = {
 
 /** How events reach the workflow. */
 export type TriggerMode = "webhook" | "polling";
-
-/** Which Front webhook calls the node (they are signed differently). */
-export type WebhookKind = "application" | "rule";
 
 const MODE_OPTIONS: INodePropertyOptions[] = [
   {

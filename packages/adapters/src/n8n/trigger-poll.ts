@@ -24,7 +24,7 @@ export const TEST_EVENT_COUNT = 5;
  * Most events one poll emits (at most 20 requests of 15). A backlog beyond it (a Start From far
  * back, a long outage) comes over the next polls instead of one poll outliving n8n's budget.
  */
-export const MAX_EVENTS_PER_POLL = 300;
+export const POLL_EVENT_LIMIT = 300;
 
 const filterOf = (ctx: IPollFunctions): EventFilter => {
   try {
@@ -110,7 +110,7 @@ export async function pollFrontEvents(this: IPollFunctions, options: FrontNodeOp
       ...(filter.types.length > 0 ? { types: filter.types } : {}),
       ...(filter.inboxIds.length > 0 ? { inboxIds: filter.inboxIds } : {}),
       ...(cursor !== undefined ? { cursor } : start !== undefined ? { since: start } : {}),
-      maxEventsPerPoll: MAX_EVENTS_PER_POLL,
+      maxEventsPerPoll: POLL_EVENT_LIMIT,
     });
     // Assigned only when it moved: n8n saves static data that changed, so a quiet poll writes nothing.
     if (staticData[CURSOR_KEY] !== result.cursorString) staticData[CURSOR_KEY] = result.cursorString;

@@ -4,13 +4,13 @@
  * It never throws at Front: every refusal is an HTTP answer without a run.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { eventIdOf, FRONT_EVENT_TYPES, verifyFrontWebhook, type WebhookRefusal } from "@frontkit/tools";
+import { eventIdOf, FRONT_EVENT_TYPES, verifyFrontWebhook, type WebhookKind, type WebhookRefusal } from "@frontkit/tools";
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from "n8n-workflow";
 import { NodeOperationError } from "n8n-workflow";
 import { scrubSecrets } from "./errors.js";
 import { FRONT_WEBHOOK_CREDENTIAL_NAME, webhookSecretOf } from "./trigger-credentials.js";
 import { rememberEvent } from "./trigger-dedupe.js";
-import { TRIGGER_PARAM, type WebhookKind } from "./trigger-description.js";
+import { TRIGGER_PARAM } from "./trigger-description.js";
 import { type EventFilter, FilterValueError, matchesFilter, parseEventTypes, parseInboxIds } from "./trigger-filter.js";
 import { eventItem } from "./trigger-items.js";
 
