@@ -310,7 +310,9 @@ const attempt = async (url: string, options: DeliverFrontWebhookOptions, body: s
     const text = await response.text();
     return timestampMs === undefined ? { status: response.status, body: text } : { status: response.status, body: text, timestampMs };
   } catch (error) {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    // fetch wraps the socket error in `cause` ("fetch failed" alone says nothing).
+    const cause = error instanceof Error && error.cause instanceof Error ? ` (${error.cause.message})` : "";
+    const message = error instanceof Error ? `${error.name}: ${error.message}${cause}` : String(error);
     return timestampMs === undefined ? { error: message } : { error: message, timestampMs };
   }
 };

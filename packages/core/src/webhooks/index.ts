@@ -36,3 +36,13 @@ export {
   type RuleEventDelivery,
   type RulePreviewDelivery,
 } from "./events.js";
+export { createMemoryDedupeStore, DEFAULT_DEDUPE_MAX_ENTRIES, type DedupeStore, type MemoryDedupeStoreOptions } from "./dedupe.js";
+export {
+  createFrontWebhookReceiver,
+  DEFAULT_RECEIVER_MAX_BODY_BYTES,
+  DEFAULT_DEDUPE_WINDOW_MS,
+  DEFAULT_BODY_TIMEOUT_MS,
+  type FrontWebhookReceiverOptions,
+  type FrontWebhookRequestHandler,
+  type ReceiverRefusal,
+} from "./receiver.js";

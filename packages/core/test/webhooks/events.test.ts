@@ -1,5 +1,5 @@
 import { applicationWebhookBody, sampleFrontEvent, sampleFrontEventPreview } from "@frontkit/testkit";
-import { describe, expect, expectTypeOf, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   APPLICATION_TO_EVENT_TYPE,
   APPLICATION_WEBHOOK_EVENT_TYPES,
@@ -11,9 +11,6 @@ import {
   eventTypeOf,
   inboxIdsOf,
   isFrontEventType,
-  type FrontEvent,
-  type FrontEventPreview,
-  type FrontEventType,
   type FrontWebhookDelivery,
 } from "../../src/index.js";
 
@@ -132,27 +129,5 @@ describe("inboxIdsOf", () => {
 
   it("is empty when the event names no inbox", () => {
     expect(inboxIdsOf(ok(decodeFrontWebhookBody("rule", sampleFrontEvent({ type: "tag" }))))).toEqual([]);
-  });
-});
-
-describe("types", () => {
-  it("narrow deliveries by kind, preview and event", () => {
-    const delivery = ok(decodeFrontWebhookBody("rule", sampleFrontEvent()));
-    if (delivery.kind === "rule") {
-      if (delivery.preview) expectTypeOf(delivery.event).toEqualTypeOf<FrontEventPreview>();
-      else expectTypeOf(delivery.event).toEqualTypeOf<FrontEvent>();
-    } else if (delivery.event !== undefined) {
-      expectTypeOf(delivery.event).toEqualTypeOf<FrontEvent>();
-      expectTypeOf(delivery.authorizationId).toBeString();
-    } else {
-      expectTypeOf(delivery.type).toEqualTypeOf<"sync">();
-    }
-    expectTypeOf<FrontEvent["type"]>().toExtend<string>();
-    expectTypeOf<"inbound">().toExtend<FrontEventType>();
-    // @ts-expect-error a typo is not a documented type
-    const typo: FrontEventType = "inbund";
-    expect(typo).toBe("inbund");
-    expectTypeOf(eventIdOf).returns.toEqualTypeOf<string | undefined>();
-    expectTypeOf(inboxIdsOf).returns.toEqualTypeOf<readonly string[]>();
   });
 });
