@@ -58,3 +58,10 @@ export {
   type DeliveryReport,
   type JsonObject,
 } from "./webhooks.js";
+export {
+  ConversationOrder,
+  BUMP_SETTINGS,
+  bumps,
+  type BumpSetting,
+  type ConversationAction,
+} from "./simulated-front/conversation-order.js";

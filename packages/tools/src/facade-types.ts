@@ -228,12 +228,16 @@ export interface ListConversationsInput {
   readonly page_token?: string;
   readonly auto_paginate?: boolean;
   readonly max_results?: number;
+  readonly max_pages?: number;
 }
 /** Output of list-conversations. */
 export interface ListConversationsOutput {
   readonly conversations: ReadonlyArray<Conversation>;
   readonly count: number;
   readonly next_page_token?: string;
+  /** True when every list was read to its end; false when a bound (limit, max_results, max_pages) stopped first. */
+  readonly complete: boolean;
+  /** @deprecated Always false: paging never stops at a date (Front's lists are not in updated_at order). Use `complete`. */
   readonly stopped_by_date_filter: boolean;
 }
 
@@ -426,12 +430,11 @@ export interface FrontToolsOptions {
 export interface FrontEventParty {
   readonly _meta: { readonly type: string };
   readonly data?: unknown;
-  readonly [field: string]: unknown;
 }
 
 /**
- * A Front event (`evt_…`) as `GET /events` lists it; every field Front sent is kept. The main entry types
- * `conversation` as Front's conversation resource; here it is any object with an id.
+ * A Front event (`evt_…`) as `GET /events` lists it; at runtime every field Front sent is kept. The main entry
+ * types `conversation` as Front's conversation resource; here it is any object with an id.
  */
 export interface FrontEvent {
   readonly id: string;
@@ -442,8 +445,7 @@ export interface FrontEvent {
   readonly source?: FrontEventParty;
   readonly target?: FrontEventParty;
   readonly conversation?: { readonly id: string; readonly [field: string]: unknown };
-  readonly _links?: { readonly self?: string; readonly [link: string]: unknown };
-  readonly [field: string]: unknown;
+  readonly _links?: { readonly self?: string };
 }
 
 /** A persisted position in the events feed (store it, or its string form, between runs). */

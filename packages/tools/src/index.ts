@@ -80,7 +80,7 @@ export {
   MAX_SEEN_IDS,
   type EventCursor,
 } from "./events/cursor.js";
-export { FrontEventSchema, compareEvents, type FrontEvent } from "./events/event.js";
+export { FrontEventSchema, compareEvents } from "./events/event.js";
 export {
   DEFAULT_OVERLAP_SECONDS,
   DEFAULT_MAX_EVENTS_PER_POLL,

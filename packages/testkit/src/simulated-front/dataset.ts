@@ -103,7 +103,7 @@ export class Dataset {
     custom_fields: {},
   });
 
-  /** Contacts and conversations are ordered most recently updated first: index 0 is newest. */
+  /** Generated times fall with the index: index 0 is newest (conversations' list order: conversation-order.ts). */
   contactUpdatedAt = (i: number): number => EPOCH_SECONDS - i * 600;
 
   contact = (i: number) => ({

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { CONVERSATION_STATUSES, DEFAULT_DATASET, Dataset, SIMULATED_COMPANY_HOST, indexFromId, type DatasetSize } from "./dataset.js";
 import { type EmitEventInput, EventLog, EventsQueryError, type SimulatedEventRecord } from "./events.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
+import { type BumpSetting, type ConversationAction, ConversationOrder } from "./conversation-order.js";
 import { listenOnLoopback } from "../loopback-server.js";
 
 /** Options of {@link startSimulatedFront}. */
@@ -24,6 +25,8 @@ export interface SimulatedFrontOptions {
   readonly port?: number;
   /** Seconds after its emitted_at before an event is listed by `GET /events` (default 0; Front indexes asynchronously). */
   readonly eventVisibilityDelaySeconds?: number;
+  /** The company's bump setting, which orders `/conversations` (default "replies_and_comments"; see conversation-order.ts). */
+  readonly bump?: BumpSetting;
 }
 
 /** Counters of what the simulated Front received. */
@@ -52,6 +55,18 @@ export interface SimulatedFront {
   readonly companyHost: string;
   readonly dataset: Dataset;
   readonly writes: SimulatedWrite[];
+  /** Conversation times and list order; its `bump` setting may be changed between actions. */
+  readonly conversationOrder: ConversationOrder;
+  /** Tags conversation `id` at `at` (unix seconds, default now): new `updated_at`, same place in lists. */
+  tagConversation(id: string, at?: number): void;
+  /** Assigns conversation `id`: new `updated_at`, same place in lists. */
+  assignConversation(id: string, at?: number): void;
+  /** A teammate comments on conversation `id`: new `updated_at`; moves to the top if the bump setting says so. */
+  commentConversation(id: string, at?: number): void;
+  /** A teammate replies in conversation `id`: new `updated_at`; moves to the top if the bump setting says so. */
+  replyConversation(id: string, at?: number): void;
+  /** A customer writes in conversation `id`: new `updated_at`, moves to the top whatever the setting. */
+  receiveMessage(id: string, at?: number): void;
   stats(): SimulatedFrontStats;
   /** Makes the next `times` requests (default 1) fail with `status` and Front's error body (429s are Front-shaped). */
   failNext(status: number, options?: { times?: number; retryAfterSeconds?: number }): void;
@@ -59,7 +74,7 @@ export interface SimulatedFront {
   emitEvent(input: EmitEventInput): SimulatedEventRecord;
   /** The event log, generated history and emitted events, in Front's ascending order (emitted_at, then id). */
   events(): ReadonlyArray<SimulatedEventRecord>;
-  /** Clears counters, writes, pending failures, emitted events and the rate-limit windows. */
+  /** Clears counters, writes, pending failures, emitted events and the rate-limit windows (not conversation activity: `conversationOrder.clear()`). */
   reset(): void;
   stop(): Promise<void>;
 }
@@ -112,7 +127,8 @@ const parseLimit = (query: URLSearchParams): number => {
   return limit;
 };
 
-// Front's `q` arrives in bracket form: q[statuses][0]=assigned, q[updated_after]=1700000000.
+// Front's `q` arrives in bracket form: q[statuses][]=assigned (frontkit's form), repeated q[statuses]=a, or indexed
+// q[statuses][0]=a; q[updated_after]=1700000000.
 const queryArray = (query: URLSearchParams, name: string): string[] => {
   const values: string[] = [];
   for (const [key, value] of query) {
@@ -137,6 +153,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   const dataset = new Dataset({ ...DEFAULT_DATASET, ...options.dataset }, options.seed ?? 1);
   const size = dataset.size;
   const now = options.now ?? Date.now;
+  const order = new ConversationOrder(dataset, options.bump ?? "replies_and_comments");
   const limiter = new SlidingWindowLimiter(options.perMinute, options.burstPerSecond);
   const latencyMs = options.latencyMs ?? 0;
   const eventLog = new EventLog(dataset, options.seed ?? 1, size.events, options.eventVisibilityDelaySeconds ?? 0, () => now() / 1000);
@@ -148,24 +165,26 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   let maxInFlight = 0;
   let byPath: Record<string, number> = {};
 
-  // Scans indices from the page token on, keeping those `keep` accepts, so filtered pages
-  // stay full and the next token points just after the last record returned.
+  // Scans list positions from the page token on (`at` maps a position to a record index), keeping
+  // those `keep` accepts, so filtered pages stay full and the next token points just after the last
+  // record returned.
   const page = <T>(
     path: string,
     query: URLSearchParams,
     count: number,
     render: (i: number) => T,
     keep: (i: number) => boolean = () => true,
+    at: (position: number) => number = (position) => position,
   ) => {
     const limit = parseLimit(query);
     const token = query.get("page_token");
     let i = token === null ? 0 : decodeToken(token);
     const results: T[] = [];
     while (i < count && results.length < limit) {
-      if (keep(i)) results.push(render(i));
+      if (keep(at(i))) results.push(render(at(i)));
       i++;
     }
-    while (i < count && !keep(i)) i++;
+    while (i < count && !keep(at(i))) i++;
     let next: string | null = null;
     if (i < count) {
       const nextQuery = new URLSearchParams(query);
@@ -220,14 +239,14 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
         return { status: 200, body: page(path, query, size.contacts, dataset.contact, keep) };
       }
       if (path === "/conversations") {
-        return { status: 200, body: page(path, query, size.conversations, dataset.conversation, conversationFilter(query, undefined)) };
+        return { status: 200, body: page(path, query, size.conversations, order.render, conversationFilter(query, undefined), order.companyAt) };
       }
       if (seg.length === 3 && seg[0] === "inboxes" && seg[2] === "conversations") {
         const inbox = find(seg[1]!, "inb", size.inboxes, "Inbox");
-        return { status: 200, body: page(path, query, size.conversations, dataset.conversation, conversationFilter(query, inbox)) };
+        return { status: 200, body: page(path, query, size.conversations, order.render, conversationFilter(query, inbox), order.inboxAt) };
       }
       if (seg.length === 2 && seg[0] === "conversations") {
-        return { status: 200, body: dataset.conversation(find(seg[1]!, "cnv", size.conversations, "Conversation")) };
+        return { status: 200, body: order.render(find(seg[1]!, "cnv", size.conversations, "Conversation")) };
       }
       if (seg.length === 3 && seg[0] === "conversations" && seg[2] === "messages") {
         const c = find(seg[1]!, "cnv", size.conversations, "Conversation");
@@ -328,6 +347,11 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   });
   const listener = await listenOnLoopback(server, options.port);
   const { port } = listener;
+  const act = (action: ConversationAction) => (id: string, at?: number) => {
+    const index = indexFromId(id, "cnv", size.conversations);
+    if (index === undefined) throw new RangeError(`No simulated conversation ${id}.`);
+    order.record(index, action, at ?? Math.floor(now() / 1000));
+  };
 
   return {
     url: listener.url,
@@ -335,6 +359,12 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
     companyHost: SIMULATED_COMPANY_HOST,
     dataset,
     writes,
+    conversationOrder: order,
+    tagConversation: act("tag"),
+    assignConversation: act("assign"),
+    commentConversation: act("comment"),
+    replyConversation: act("reply"),
+    receiveMessage: act("inbound"),
     stats: () => ({ requests, rateLimited, byPath: { ...byPath }, maxInFlight }),
     emitEvent: eventLog.emit,
     events: eventLog.all,

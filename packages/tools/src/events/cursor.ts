@@ -72,6 +72,9 @@ const parseString = (text: string, path: string): Result.Result<unknown, Invalid
  * InvalidInput naming what is wrong (`path` prefixes the issue paths, e.g. `cursor.after`).
  */
 export const decodeEventCursorResult = (input: unknown, path = "cursor"): Result.Result<EventCursor, InvalidInput> => {
+  if (typeof input !== "string" && (typeof input !== "object" || input === null || Array.isArray(input))) {
+    return Result.fail(bad(path, "must be the cursor or cursorString of an earlier poll; leave it out to start from since"));
+  }
   const parsed = typeof input === "string" ? parseString(input, path) : Result.succeed(input);
   if (Result.isFailure(parsed)) return Result.fail(parsed.failure);
   const decoded = decodeObject(parsed.success);

@@ -3,19 +3,10 @@
  * examples break the spec's own schemas, so only what the feed relies on is checked (`id`, `type`,
  * `emitted_at`) and everything else is kept as Front sent it. An unknown `type` is just a string.
  */
+import type { FrontEvent } from "@frontkit/core";
 import { Schema, SchemaTransformation } from "effect";
 
-// LOCAL-STAND-IN until events-core lands: replaced by core's FrontEvent.
-export interface FrontEvent {
-  readonly id: string;
-  readonly type: string;
-  readonly emitted_at: number;
-  readonly source?: { readonly _meta: { readonly type: string }; readonly data?: unknown; readonly [field: string]: unknown };
-  readonly target?: { readonly _meta: { readonly type: string }; readonly data?: unknown; readonly [field: string]: unknown };
-  readonly conversation?: { readonly id: string; readonly [field: string]: unknown };
-  readonly _links?: { readonly self?: string; readonly [link: string]: unknown };
-  readonly [field: string]: unknown;
-}
+export type { FrontEvent };
 
 type JsonObject = { readonly [field: string]: unknown };
 

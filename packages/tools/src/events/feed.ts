@@ -16,7 +16,7 @@
  */
 import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Clock, Effect, Option, Stream } from "effect";
-import { collectPages, type KeepDecision } from "../collect-pages.js";
+import { collectPages } from "../collect-pages.js";
 import type { FrontToolError } from "../errors.js";
 import type { Front, RequestControl } from "../front.js";
 import { type EventCursor, encodeEventCursor, MAX_SEEN_IDS } from "./cursor.js";
@@ -102,19 +102,17 @@ const poll = (config: FeedConfig, from: FeedState | undefined, perEvent: boolean
     if (windowStart >= horizon) return { items: [], events: [], state: start, complete: true };
 
     const seen = new Map(start.seen);
-    const listed = new Set<string>();
-    const keep = (event: FrontEvent): KeepDecision => {
-      // Oldest first: one event past the horizon means all the rest are (Front was asked for `before` anyway).
-      if (event.emitted_at > horizon) return "stop";
+    // Pure but for learning the time of a remembered id: collectPages may test one page twice.
+    const keep = (event: FrontEvent): boolean => {
+      // Past the horizon: Front was asked for `before` it, so this only guards against a server ignoring it.
+      if (event.emitted_at > horizon) return false;
       // Below the window (a non-strict `after`): delivered earlier or too late to deliver without risking a repeat.
-      if (event.emitted_at < windowStart) return "skip";
-      if (listed.has(event.id)) return "skip";
-      listed.add(event.id);
+      if (event.emitted_at < windowStart) return false;
       if (seen.has(event.id)) {
         seen.set(event.id, event.emitted_at);
-        return "skip";
+        return false;
       }
-      return "keep";
+      return true;
     };
     const query = eventsQuery(config, windowStart, horizon);
     const result = yield* collectPages({
@@ -134,8 +132,10 @@ const poll = (config: FeedConfig, from: FeedState | undefined, perEvent: boolean
       keep,
     });
 
-    // Front's order within one emitted_at is undocumented: (emitted_at, id) makes it deterministic.
-    const events = [...result.items].sort(compareEvents);
+    // Front's order within one emitted_at is undocumented: (emitted_at, id) makes it deterministic. An event
+    // listed on two pages (the list moved between requests) is delivered once.
+    const unique = new Map(result.items.map((event) => [event.id, event] as const));
+    const events = [...unique.values()].sort(compareEvents);
     const items: EventsFeedItem[] = [];
     let after = start.after;
     for (const event of events) {
