@@ -186,6 +186,10 @@ describe("filters", () => {
     const report = await deliverFrontWebhook(h.url, { kind: "rule", secret: SECRET, event: sampleFrontEvent() });
     expect(report.last.status).toBe(500);
     expect(report.last.body).toContain("Inbox IDs");
+    // A caller who cannot sign learns nothing about the set-up.
+    const stranger = await deliverFrontWebhook(h.url, { kind: "rule", secret: OTHER_SECRET, event: sampleFrontEvent() });
+    expect(stranger.last.status).toBe(401);
+    expect(stranger.last.body).not.toContain("Inbox IDs");
     expect(h.runs).toEqual([]);
   });
 });

@@ -74,13 +74,6 @@ export async function receiveFrontWebhook(this: IWebhookFunctions): Promise<IWeb
   if (secret === "") {
     return answer(res, 500, { error: "This Front Trigger has no signing secret set up in n8n." });
   }
-  let filter: EventFilter;
-  try {
-    filter = filterOf(this);
-  } catch (error) {
-    return answer(res, 500, { error: error instanceof FilterValueError ? error.message : "This Front Trigger's filter is not valid." });
-  }
-
   const req = this.getRequestObject() as unknown as WebhookRequest;
   const body = await rawBodyOf(req);
   if (body === undefined) {
@@ -96,6 +89,13 @@ export async function receiveFrontWebhook(this: IWebhookFunctions): Promise<IWeb
   if (verified.challenge !== undefined) {
     // Saving an application webhook in Front sends a signed `sync`; echoing its challenge validates the URL.
     return answer(res, 200, verified.challenge);
+  }
+  // Read after the signature check, so only Front learns about a set-up problem.
+  let filter: EventFilter;
+  try {
+    filter = filterOf(this);
+  } catch (error) {
+    return answer(res, 500, { error: error instanceof FilterValueError ? error.message : "This Front Trigger's filter is not valid." });
   }
   const delivery = verified.event;
   if (delivery.event === undefined) {
