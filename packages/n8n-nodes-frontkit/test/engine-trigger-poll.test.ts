@@ -125,6 +125,19 @@ describe("scheduled polls", () => {
     expect(await host.tick()).toEqual({});
   });
 
+  it("a damaged saved position restarts from now instead of failing every poll", async () => {
+    const store = new StaticDataStore();
+    store.saveIfChanged({ "node:Front Trigger": { eventsCursor: "evc1:not-a-time:" }, __dataChanged: true });
+    const host = pollHost(setup(), store);
+    const outcome = await host.tick();
+    expect(outcome).toEqual({});
+    expect(String(host.store.node()["eventsCursor"])).toMatch(/^evc1:\d/);
+    advance(1);
+    const next = sim.emitEvent({ type: "reopen" });
+    advance(10);
+    expect(ids(await host.tick())).toEqual([next.event.id]);
+  });
+
   it("a quiet poll costs one request", async () => {
     const host = pollHost(setup());
     await host.activate();
