@@ -74,7 +74,29 @@ export {
   type InvokeToolDetailed,
   type DetailedResult,
   type ToolsByAnyName,
+  type EventsIteratorOptions,
 } from "./facade.js";
+export { pollEventsOnce, eventsStream, MAX_EVENTS_PAGE_SIZE, type EventsPoll, type EventsFeedItem } from "./events/feed.js";
+export {
+  encodeEventCursor,
+  decodeEventCursor,
+  decodeEventCursorResult,
+  EventCursorSchema,
+  EVENT_CURSOR_PREFIX,
+  MAX_SEEN_IDS,
+  type EventCursor,
+} from "./events/cursor.js";
+export { FrontEventSchema, compareEvents } from "./events/event.js";
+export {
+  DEFAULT_OVERLAP_SECONDS,
+  DEFAULT_MAX_EVENTS_PER_POLL,
+  DEFAULT_POLL_INTERVAL_MS,
+  MIN_POLL_INTERVAL_MS,
+  MAX_OVERLAP_SECONDS,
+  MAX_EVENTS_PER_POLL,
+  type EventsFeedOptions,
+  type EventsStreamOptions,
+} from "./events/options.js";
 export { streamInboxes, allInboxes, INBOXES_CACHE_KEY } from "./inboxes.js";
 export { streamTeammates, allTeammates } from "./teammates.js";
 export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./schemas/common.js";
@@ -89,3 +111,4 @@ export { SendMessageInput, SendMessageOutput, MessageOptions, ChannelRef, Channe
 export { Base64Attachment, type BytesAttachment, type MessageAttachment } from "./attachments.js";
 export { rawApiRequest, rawRequest, RawApiRequestInput, RawApiRequestOutput, RawRateLimit, type RawResponse } from "./tools/raw-api-request.js";
 export { checkRawPath, unsafePathReason, nearTemplates, type PathCheck } from "./raw-paths.js";
+export { verifyFrontWebhook, createFrontWebhookReceiver, createMemoryDedupeStore, decodeFrontWebhookBody, decodeFrontEvent, eventIdOf, eventTypeOf, conversationIdOf, inboxIdsOf, isFrontEventType, FRONT_EVENT_TYPES, APPLICATION_WEBHOOK_EVENT_TYPES, APPLICATION_TO_EVENT_TYPE, type WebhookKind, type WebhookHeaders, type VerifyFrontWebhookInput, type WebhookVerification, type WebhookRefusal, type FrontEvent, type FrontEventType, type FrontEventPreview, type FrontEventParty, type FrontEventConversation, type FrontWebhookDelivery, type ApplicationSyncDelivery, type ApplicationEventDelivery, type RuleEventDelivery, type RulePreviewDelivery, type DedupeStore, type FrontWebhookReceiverOptions, type FrontWebhookRequestHandler, type ReceiverRefusal } from "@frontkit/core";

@@ -100,8 +100,7 @@ describe("raw-api-request", () => {
       );
       const url = new URL(requests[0]!.url);
       assert.strictEqual(url.pathname, "/conversations");
-      assert.strictEqual(url.searchParams.get("q[statuses][0]"), "assigned");
-      assert.strictEqual(url.searchParams.get("q[statuses][1]"), "archived");
+      assert.deepStrictEqual(url.searchParams.getAll("q[statuses][]"), ["assigned", "archived"]);
       assert.strictEqual(url.searchParams.get("limit"), "10");
     }),
   );

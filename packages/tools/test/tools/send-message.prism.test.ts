@@ -138,7 +138,7 @@ describe("raw-api-request against Prism", () => {
       "POST /conversations/cnv_123/comments",
       "DELETE /conversations/cnv_123/tags",
     ]);
-    expect(prism.proxy.requests[1]!.query.get("q[statuses][0]")).toBe("assigned");
+    expect(prism.proxy.requests[1]!.query.getAll("q[statuses][]")).toEqual(["assigned"]);
     allSentWithToken();
   });
 
