@@ -14,7 +14,7 @@ import { eventsStream, type EventsFeedItem, type EventsPoll, pollEventsOnce } fr
 import { type EventsFeedOptions, MIN_POLL_INTERVAL_MS } from "./events/options.js";
 import { Front, type FrontConfig, makeFront } from "./front.js";
 import { camelName, kebabName } from "./names.js";
-import { ProgressReporter, type ProgressUpdate } from "./progress.js";
+import { guardProgress, ProgressReporter, type ProgressUpdate } from "./progress.js";
 import { type RequestEvent, RequestObserver } from "./request-events.js";
 import { tools, toolsByName } from "./registry.js";
 import { CurrentRequestMeter, makeRequestMeter } from "./request-meter.js";
@@ -139,7 +139,8 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
     if (invokeOptions.signal?.aborted === true) throw aborted(name);
     const onProgress = invokeOptions.onProgress;
     const onRequest = invokeOptions.onRequest;
-    const reporting = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
+    // Guarded here too (runTool guards tool calls), so every facade call's progress keeps the one rule.
+    const reporting = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, guardProgress(onProgress));
     const program = onRequest === undefined ? reporting : Effect.provideService(reporting, RequestObserver, onRequest);
     const fiber = fork(program, invokeOptions.signal === undefined ? undefined : { signal: invokeOptions.signal });
     running.add(fiber);

@@ -103,7 +103,16 @@ export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./
 export { listTags, ListTagsInput, ListTagsOutput } from "./tools/list-tags.js";
 export { listInboxes, ListInboxesInput, ListInboxesOutput } from "./tools/list-inboxes.js";
 export { listTeammates, ListTeammatesInput, ListTeammatesOutput } from "./tools/list-teammates.js";
-export { getContact, GetContactInput, GetContactOutput, contactAlias } from "./tools/get-contact.js";
+export {
+  getContact,
+  GetContactInput,
+  GetContactOutput,
+  contactAlias,
+  type GetContactById,
+  type GetContactByEmail,
+  type GetContactByPhone,
+  type GetContactByHandle,
+} from "./tools/get-contact.js";
 export { createContact, CreateContactInput, CreateContactOutput, NewContactHandle, createContactBody } from "./tools/create-contact.js";
 export { addTag, AddTagInput, AddTagOutput, AppliedTag, resolveTagNames } from "./tools/add-tag.js";
 export { sendMessage, sendMessageWithBytes, sendMessageProgram, channelOfInbox, type SendMessageRequest } from "./tools/send-message.js";
