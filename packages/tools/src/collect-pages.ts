@@ -85,14 +85,17 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
       ),
     );
   // Progress counts requests: it must grow with every report (MCP requires it), which an item count may not.
-  // The total is this page count when done, else the pages still needed if every later page is full — an
-  // estimate, since Front may answer short pages; runTool's guard keeps it at or above the progress.
+  // The total is the request count once done. Before that, without a filter, it is the requests still needed
+  // if every later page is full — an estimate, as Front may answer short pages; with a filter it is unknown.
+  // runTool's guard keeps whatever is reported at or above the progress and never lowers it.
   const report = (done: boolean) =>
     reportProgress({
       progress: pages,
-      total: done
-        ? pages
-        : Math.min(maxPages, pages + Math.max(1, Math.ceil((options.maxResults - items.length) / pageSize))),
+      ...(done
+        ? { total: pages }
+        : keep === undefined
+          ? { total: Math.min(maxPages, pages + Math.max(1, Math.ceil((options.maxResults - items.length) / pageSize))) }
+          : {}),
       message: `${options.operation}: ${items.length} item(s) from ${pages} page(s)`,
     });
 
@@ -132,8 +135,7 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
     const fresh = next !== undefined && !seen.has(next);
     const done = !fresh || items.length >= options.maxResults || pages >= maxPages;
     yield* report(done);
-    if (done)
-      return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
+    if (done) return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
     seen.add(next);
     token = next;
   }

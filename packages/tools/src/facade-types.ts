@@ -493,6 +493,77 @@ export interface FrontToolsOptions {
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
+/** The `source` or `target` of an event: what kind of resource (`_meta.type`) and the resource (`data`). */
+export interface FrontEventParty {
+  readonly _meta: { readonly type: string };
+  readonly data?: unknown;
+}
+
+/**
+ * A Front event (`evt_…`) as `GET /events` lists it; at runtime every field Front sent is kept. The main entry
+ * types `conversation` as Front's conversation resource; here it is any object with an id.
+ */
+export interface FrontEvent {
+  readonly id: string;
+  /** `inbound`, `outbound`, `tag`, `assign`, … (Front adds types; unknown ones arrive as they are). */
+  readonly type: string;
+  /** Unix seconds with decimals. */
+  readonly emitted_at: number;
+  readonly source?: FrontEventParty;
+  readonly target?: FrontEventParty;
+  readonly conversation?: { readonly id: string; readonly [field: string]: unknown };
+  readonly _links?: { readonly self?: string };
+}
+
+/** A persisted position in the events feed (store it, or its string form, between runs). */
+export interface EventCursor {
+  readonly v: 1;
+  /** Unix seconds: the next poll asks for events after `after − overlapSeconds`. */
+  readonly after: number;
+  /** Ids of delivered events near `after`, skipped when Front lists them again. */
+  readonly seen: ReadonlyArray<string>;
+}
+
+/** Options of `pollEvents` and `events`. */
+export interface EventsFeedOptions {
+  /** Only these event types (`inbound`, `tag`, …; any `[a-z_]+`). Default: all. */
+  readonly types?: ReadonlyArray<string>;
+  /** Only events of these inboxes (`inb_…`). */
+  readonly inboxIds?: ReadonlyArray<string>;
+  /** Where to continue: a cursor or `cursorString` from an earlier poll. Wins over `since`. */
+  readonly cursor?: EventCursor | string;
+  /** Without a cursor: events emitted after this time (ISO 8601 or unix seconds). Default: now. */
+  readonly since?: Timestamp;
+  /** Seconds re-read below the cursor and held back before delivery (default 5, at most 300). */
+  readonly overlapSeconds?: number;
+  /** Most events one poll delivers (default 1000). */
+  readonly maxEventsPerPoll?: number;
+}
+
+/** Result of `pollEvents`. */
+export interface EventsPoll {
+  /** New events, oldest first. */
+  readonly events: ReadonlyArray<FrontEvent>;
+  /** Where the next poll continues. */
+  readonly cursor: EventCursor;
+  /** The cursor as a compact string. */
+  readonly cursorString: string;
+}
+
+/** One event of `events()`, with the cursor to persist once it is handled. */
+export interface EventsFeedItem {
+  readonly event: FrontEvent;
+  readonly cursor: EventCursor;
+}
+
+/** Options of `events()`. */
+export interface EventsIteratorOptions extends EventsFeedOptions {
+  /** Wait between polls that found nothing more to read, in ms (default 30 000, at least 1 000). */
+  readonly pollIntervalMs?: number | undefined;
+  /** Aborting it ends the iteration (interrupting a wait or an in-flight request); no error is thrown. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 /** The tools as camelCase async methods; a tool whose input is all optional may be called without one. */
 export interface FrontToolMethods {
   /** add-tag: adds existing tags (by id or name) to a conversation. */
@@ -567,7 +638,11 @@ export interface FrontTools extends FrontToolMethods {
   readonly invoke: InvokeTool;
   /** Like `invoke`, resolving to `{ data, meta: { attempts, rateLimit } }`: HTTP attempts sent (retries included) and the last rate-limit headers. */
   readonly invokeDetailed: InvokeToolDetailed;
-  /** Releases the runtime; later calls reject. */
+  /** Polls Front's events once: new events oldest first and the cursor to pass next time. */
+  readonly pollEvents: (options?: EventsFeedOptions, invokeOptions?: InvokeOptions) => Promise<EventsPoll>;
+  /** Every event from the cursor (or `since`, default now) on, each with the cursor to persist once handled; ends on `break` or `signal`. */
+  readonly events: (options?: EventsIteratorOptions) => AsyncIterable<EventsFeedItem>;
+  /** Releases the runtime and ends running event iterations; later calls reject with Disposed. */
   readonly dispose: () => Promise<void>;
 }
 

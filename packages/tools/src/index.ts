@@ -75,14 +75,45 @@ export {
   type InvokeToolDetailed,
   type DetailedResult,
   type ToolsByAnyName,
+  type EventsIteratorOptions,
 } from "./facade.js";
+export { pollEventsOnce, eventsStream, MAX_EVENTS_PAGE_SIZE, type EventsPoll, type EventsFeedItem } from "./events/feed.js";
+export {
+  encodeEventCursor,
+  decodeEventCursor,
+  decodeEventCursorResult,
+  EventCursorSchema,
+  EVENT_CURSOR_PREFIX,
+  MAX_SEEN_IDS,
+  type EventCursor,
+} from "./events/cursor.js";
+export { FrontEventSchema, compareEvents } from "./events/event.js";
+export {
+  DEFAULT_OVERLAP_SECONDS,
+  DEFAULT_MAX_EVENTS_PER_POLL,
+  DEFAULT_POLL_INTERVAL_MS,
+  MIN_POLL_INTERVAL_MS,
+  MAX_OVERLAP_SECONDS,
+  MAX_EVENTS_PER_POLL,
+  type EventsFeedOptions,
+  type EventsStreamOptions,
+} from "./events/options.js";
 export { streamInboxes, allInboxes, INBOXES_CACHE_KEY } from "./inboxes.js";
 export { streamTeammates, allTeammates } from "./teammates.js";
 export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./schemas/common.js";
 export { listTags, ListTagsInput, ListTagsOutput } from "./tools/list-tags.js";
 export { listInboxes, ListInboxesInput, ListInboxesOutput } from "./tools/list-inboxes.js";
 export { listTeammates, ListTeammatesInput, ListTeammatesOutput } from "./tools/list-teammates.js";
-export { getContact, GetContactInput, GetContactOutput, contactAlias } from "./tools/get-contact.js";
+export {
+  getContact,
+  GetContactInput,
+  GetContactOutput,
+  contactAlias,
+  type GetContactById,
+  type GetContactByEmail,
+  type GetContactByPhone,
+  type GetContactByHandle,
+} from "./tools/get-contact.js";
 export { createContact, CreateContactInput, CreateContactOutput, NewContactHandle, createContactBody } from "./tools/create-contact.js";
 export { addTag, AddTagInput, AddTagOutput, AppliedTag, resolveTagNames } from "./tools/add-tag.js";
 export { sendMessage, sendMessageWithBytes, sendMessageProgram, channelOfInbox, type SendMessageRequest } from "./tools/send-message.js";

@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { createFrontTools, Disposed, isFrontToolError } from "../src/index.js";
+import { Schema } from "effect";
+import { createFrontTools, Disposed, FrontToolErrorSchema, isFrontToolError } from "../src/index.js";
 import { fakeFetch, frontError, json } from "./support/fake-fetch.js";
 
 const TOKEN = "tok_FACADE_SECRET_42";
@@ -199,6 +200,8 @@ describe("createFrontTools (Promise facade)", () => {
       expect(e.retryable).toBe(false);
       expect(e.message).toMatch(/disposed.*createFrontTools/);
       expect(JSON.parse(JSON.stringify(e))).toMatchObject({ _tag: "Disposed", retryable: false, message: e.message });
+      // It crosses a process boundary like every other tool error.
+      expect(Schema.decodeUnknownSync(FrontToolErrorSchema)(JSON.parse(JSON.stringify(e)))).toBeInstanceOf(Disposed);
       expect(JSON.stringify(e)).not.toContain(TOKEN);
     }
     expect(requests.length).toBe(0);

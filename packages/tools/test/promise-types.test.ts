@@ -25,6 +25,12 @@ import {
   rawApiRequest,
   sendMessage,
   type Contact,
+  type EventCursor,
+  type EventsFeedItem,
+  type EventsFeedOptions,
+  type EventsIteratorOptions,
+  type EventsPoll,
+  type FrontEvent,
   type Inbox,
   type Tag,
   type Teammate,
@@ -114,6 +120,20 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
     expectTypeOf<P.FrontTools["dispose"]>().toEqualTypeOf<FrontTools["dispose"]>();
   });
 
+  it("the events feed: options and cursor equal, events a plain supertype of core's FrontEvent", () => {
+    expectTypeOf<P.EventCursor>().toEqualTypeOf<EventCursor>();
+    expectTypeOf<P.EventsFeedOptions>().toEqualTypeOf<EventsFeedOptions>();
+    expectTypeOf<P.EventsIteratorOptions>().toEqualTypeOf<EventsIteratorOptions>();
+    // core's FrontEvent types `conversation` with the spec's conversation, which the plain entry cannot import.
+    expectTypeOf<FrontEvent>().toExtend<P.FrontEvent>();
+    expectTypeOf<EventsPoll>().toExtend<P.EventsPoll>();
+    expectTypeOf<EventsFeedItem>().toExtend<P.EventsFeedItem>();
+    expectTypeOf<P.FrontTools["pollEvents"]>().parameters.toEqualTypeOf<Parameters<FrontTools["pollEvents"]>>();
+    expectTypeOf<P.FrontTools["events"]>().parameters.toEqualTypeOf<Parameters<FrontTools["events"]>>();
+    expectTypeOf<FrontTools["pollEvents"]>().toExtend<P.FrontTools["pollEvents"]>();
+    expectTypeOf<FrontTools["events"]>().toExtend<P.FrontTools["events"]>();
+  });
+
   it("options and errors fit the main entry's", () => {
     // The Promise options are the main options minus what needs Effect (Redacted, Duration objects, Schedule).
     expectTypeOf<P.FrontToolsOptions>().toExtend<FrontConfig>();
@@ -153,6 +173,11 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
       void front.invoke("list-tags", { refresh: "yes" });
       // @ts-expect-error refresh is a boolean (camelCase name)
       void front.invokeDetailed("listTags", { refresh: "yes" });
+      // @ts-expect-error the inbox filter is inboxIds
+      void front.pollEvents({ inboxes: ["inb_1"] });
+      // @ts-expect-error pollIntervalMs is a number of milliseconds
+      void front.events({ pollIntervalMs: "30 seconds" });
+      expectTypeOf(front.pollEvents).returns.resolves.toEqualTypeOf<P.EventsPoll>();
     };
     expectTypeOf(check).toBeFunction();
   });

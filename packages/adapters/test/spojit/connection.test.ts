@@ -68,3 +68,23 @@ describe("base URL hosts (issue 16 item 7: no SSRF on a shared executor)", () =>
     expect(validateConnection({ id: "c", token: TOKEN, baseUrl: "https://other.example" }, ["127.0.0.1"]).ok).toBe(false);
   });
 });
+
+describe("base URL hosts apply to trigger polls too", () => {
+  it("pollTrigger refuses a connection naming a host the operator did not allow, and sends nothing", async () => {
+    const { createSpojitExecutor } = await import("../../src/spojit/index.js");
+    let sent = 0;
+    const executor = createSpojitExecutor({
+      fetch: async () => {
+        sent++;
+        return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+      },
+    });
+    try {
+      const result = await executor.pollTrigger({ trigger: "new-inbound-message", connection: { id: "c", token: TOKEN, baseUrl: "http://127.0.0.1:9" } });
+      expect(result).toMatchObject({ ok: false, error: { code: "INVALID_CONNECTION" } });
+      expect(sent).toBe(0);
+    } finally {
+      await executor.dispose();
+    }
+  });
+});

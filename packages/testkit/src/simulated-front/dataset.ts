@@ -7,6 +7,8 @@ export interface DatasetSize {
   readonly conversations: number;
   /** Messages per conversation are 1..maxMessagesPerConversation, fixed by the seed. */
   readonly maxMessagesPerConversation: number;
+  /** Events in the generated history of `GET /events` (before the dataset's epoch). */
+  readonly events: number;
 }
 
 /** Default dataset: small enough for unit tests, several pages of everything. */
@@ -17,6 +19,7 @@ export const DEFAULT_DATASET: DatasetSize = {
   contacts: 250,
   conversations: 300,
   maxMessagesPerConversation: 4,
+  events: 200,
 };
 
 /** Conversation statuses Front filters on with `q[statuses]`. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { CONVERSATION_STATUSES, DEFAULT_DATASET, Dataset, SIMULATED_COMPANY_HOST, indexFromId, type DatasetSize } from "./dataset.js";
+import { type EmitEventInput, EventLog, EventsQueryError, type SimulatedEventRecord } from "./events.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
 import { type BumpSetting, type ConversationAction, ConversationOrder } from "./conversation-order.js";
 import { listenOnLoopback } from "../loopback-server.js";
@@ -22,6 +23,8 @@ export interface SimulatedFrontOptions {
   readonly now?: () => number;
   /** Port on 127.0.0.1 (default: a free one). */
   readonly port?: number;
+  /** Seconds after its emitted_at before an event is listed by `GET /events` (default 0; Front indexes asynchronously). */
+  readonly eventVisibilityDelaySeconds?: number;
   /** The company's bump setting, which orders `/conversations` (default "replies_and_comments"; see conversation-order.ts). */
   readonly bump?: BumpSetting;
 }
@@ -67,7 +70,11 @@ export interface SimulatedFront {
   stats(): SimulatedFrontStats;
   /** Makes the next `times` requests (default 1) fail with `status` and Front's error body (429s are Front-shaped). */
   failNext(status: number, options?: { times?: number; retryAfterSeconds?: number }): void;
-  /** Clears counters, writes, pending failures and the rate-limit windows (not conversation activity: `conversationOrder.clear()`). */
+  /** Appends an event to the log `GET /events` lists (default time: the simulator's now). */
+  emitEvent(input: EmitEventInput): SimulatedEventRecord;
+  /** The event log, generated history and emitted events, in Front's ascending order (emitted_at, then id). */
+  events(): ReadonlyArray<SimulatedEventRecord>;
+  /** Clears counters, writes, pending failures, emitted events and the rate-limit windows (not conversation activity: `conversationOrder.clear()`). */
   reset(): void;
   stop(): Promise<void>;
 }
@@ -149,6 +156,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   const order = new ConversationOrder(dataset, options.bump ?? "replies_and_comments");
   const limiter = new SlidingWindowLimiter(options.perMinute, options.burstPerSecond);
   const latencyMs = options.latencyMs ?? 0;
+  const eventLog = new EventLog(dataset, options.seed ?? 1, size.events, options.eventVisibilityDelaySeconds ?? 0, () => now() / 1000);
   const writes: SimulatedWrite[] = [];
   const failures: { status: number; retryAfterSeconds: number }[] = [];
   let requests = 0;
@@ -218,6 +226,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
     if (method === "GET") {
       if (path === "/me") return { status: 200, body: { _links: { self: `${SIMULATED_COMPANY_HOST}/me` }, id: "cmp_acme", name: "Acme (simulated)" } };
       if (path === "/inboxes") return { status: 200, body: page(path, query, size.inboxes, dataset.inbox) };
+      if (path === "/events") return { status: 200, body: eventLog.list(query) };
       if (path === "/tags") return { status: 200, body: page(path, query, size.tags, dataset.tag) };
       if (path === "/teammates") return { status: 200, body: page(path, query, size.teammates, dataset.teammate) };
       if (path === "/contacts") {
@@ -322,7 +331,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
       const answer = route(method, path, url.searchParams, req, body);
       return send(res, answer.status, rateHeaders, answer.body);
     } catch (error) {
-      if (error instanceof HttpError) return send(res, error.status, rateHeaders, errorBody(error.status, error.message));
+      if (error instanceof HttpError || error instanceof EventsQueryError) return send(res, error.status, rateHeaders, errorBody(error.status, error.message));
       throw error;
     }
   };
@@ -357,6 +366,8 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
     replyConversation: act("reply"),
     receiveMessage: act("inbound"),
     stats: () => ({ requests, rateLimited, byPath: { ...byPath }, maxInFlight }),
+    emitEvent: eventLog.emit,
+    events: eventLog.all,
     failNext: (status, failOptions = {}) => {
       for (let k = 0; k < (failOptions.times ?? 1); k++) failures.push({ status, retryAfterSeconds: failOptions.retryAfterSeconds ?? 1 });
     },
@@ -367,6 +378,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
       byPath = {};
       writes.length = 0;
       failures.length = 0;
+      eventLog.reset();
       limiter.clear();
     },
     stop: listener.stop,
