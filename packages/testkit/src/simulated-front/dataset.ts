@@ -31,7 +31,8 @@ const EPOCH_SECONDS = 1_767_225_600;
 
 // Records are computed from their index on demand (never stored), so a 10k-conversation
 // company costs no memory; a small integer hash keeps them deterministic per seed.
-const hash = (seed: number, ...parts: number[]): number => {
+/** The testkit's deterministic integer hash of a seed and some integers (dataset records, the event history). */
+export const hash = (seed: number, ...parts: number[]): number => {
   let h = (seed ^ 0x9e3779b9) >>> 0;
   for (const p of parts) {
     h = Math.imul(h ^ p, 0x85ebca6b) >>> 0;

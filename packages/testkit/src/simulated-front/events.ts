@@ -12,7 +12,7 @@
  * `visibilityDelaySeconds` delays every event, `emit({ visibleAt })` one event, so tests can prove a
  * poller's overlap window catches late events.
  */
-import { type Dataset, SIMULATED_COMPANY_HOST } from "./dataset.js";
+import { type Dataset, hash, SIMULATED_COMPANY_HOST } from "./dataset.js";
 
 /** Front's ceiling (and default) page size of `GET /events`. */
 export const MAX_EVENTS_PAGE_SIZE = 15;
@@ -77,16 +77,6 @@ const HISTORY_START = 1_767_225_600 - 86_400;
 
 const round3 = (seconds: number): number => Math.round(seconds * 1000) / 1000;
 
-const hash = (seed: number, ...parts: number[]): number => {
-  let h = (seed ^ 0x2545f491) >>> 0;
-  for (const p of parts) {
-    h = Math.imul(h ^ p, 0x85ebca6b) >>> 0;
-    h = (h ^ (h >>> 13)) >>> 0;
-    h = Math.imul(h, 0xc2b2ae35) >>> 0;
-    h = (h ^ (h >>> 16)) >>> 0;
-  }
-  return h;
-};
 
 /** Orders like Front's `sort_by=created_at&sort_order=asc`: emitted_at, then id. */
 export const compareEvents = (a: SimulatedEventJson, b: SimulatedEventJson): number =>
