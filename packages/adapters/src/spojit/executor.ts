@@ -80,6 +80,43 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     Number.isInteger(maxConnections) && maxConnections > 0 ? maxConnections : 500,
   );
 
+  /**
+   * The one path from a raw connection to a pooled client for tool runs and trigger polls: the connection is
+   * checked (hosts included), nothing runs after dispose or an abort, the lease is always released, and every
+   * answer — success or failure — is redacted of the connection's token.
+   */
+  const withConnection = async <R extends SpojitExecuteResult | SpojitPollResult>(
+    rawConnection: unknown,
+    what: string,
+    signal: AbortSignal | undefined,
+    use: (tools: PooledTools, started: number) => Promise<R | SpojitFailure>,
+  ): Promise<R | SpojitFailure> => {
+    const checked = validateConnection(rawConnection, allowedBaseUrlHosts);
+    if (!checked.ok) return failure(checked.error);
+    const connection = checked.connection;
+    if (pool.closed) {
+      return failure(spojitError("DISPOSED", { message: `This executor was disposed; nothing was sent. Create a new one to ${what}.` }));
+    }
+    if (signal?.aborted) return failure(spojitError("CANCELLED"));
+    const started = performance.now();
+    let lease;
+    try {
+      lease = pool.acquire(connection);
+    } catch (cause) {
+      // Constructing the client is where a bad base URL or option is rejected.
+      const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
+      return redactResult(failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` })), connection.token);
+    }
+    try {
+      return redactResult(await use(lease.tools, started), connection.token);
+    } catch (cause) {
+      const error = signal?.aborted ? spojitError("CANCELLED") : toSpojitError(cause);
+      return redactResult(failure(error), connection.token);
+    } finally {
+      lease.release();
+    }
+  };
+
   const run = async (request: unknown, signal: AbortSignal | undefined): Promise<SpojitExecuteResult> => {
     if (request === null || typeof request !== "object") {
       return failure(
@@ -98,88 +135,39 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
         }),
       );
     }
-    const checked = validateConnection(rawConnection, allowedBaseUrlHosts);
-    if (!checked.ok) return failure(checked.error);
-    const connection = checked.connection;
-    if (pool.closed) {
-      return failure(spojitError("DISPOSED", { message: "This executor was disposed; nothing was sent. Create a new one to run tools." }));
-    }
-    if (signal?.aborted) return failure(spojitError("CANCELLED"));
-
-    const started = performance.now();
-    let lease;
-    try {
-      lease = pool.acquire(connection);
-    } catch (cause) {
-      // Constructing the client is where a bad base URL or option is rejected.
-      const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
-      return redactResult(
-        failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` })),
-        connection.token,
-      );
-    }
-    try {
-      const result = await lease.tools.invokeDetailed(tool, input === undefined ? {} : input, signal ? { signal } : {});
+    return withConnection(rawConnection, "run tools", signal, async (tools, started) => {
+      const result = await tools.invokeDetailed(tool, input === undefined ? {} : input, signal ? { signal } : {});
       const attempts = result.meta.attempts;
-      return redactResult(
-        {
-          ok: true,
-          data: toJsonSafe(result.data) ?? null,
-          meta: {
-            tool,
-            attempts: typeof attempts === "number" && Number.isFinite(attempts) ? attempts : 1,
-            rateLimit: toSpojitRateLimit(result.meta.rateLimit),
-            durationMs: Math.round(performance.now() - started),
-          },
+      return {
+        ok: true,
+        data: toJsonSafe(result.data) ?? null,
+        meta: {
+          tool,
+          attempts: typeof attempts === "number" && Number.isFinite(attempts) ? attempts : 1,
+          rateLimit: toSpojitRateLimit(result.meta.rateLimit),
+          durationMs: Math.round(performance.now() - started),
         },
-        connection.token,
-      );
-    } catch (cause) {
-      const error = signal?.aborted ? spojitError("CANCELLED") : toSpojitError(cause);
-      return redactResult(failure(error), connection.token);
-    } finally {
-      lease.release();
-    }
+      };
+    });
   };
 
   const poll = async (request: unknown, signal: AbortSignal | undefined): Promise<SpojitPollResult> => {
     const checked = checkPollRequest(request);
     if (!checked.ok) return checked;
-    const connectionCheck = validateConnection(checked.connection, allowedBaseUrlHosts);
-    if (!connectionCheck.ok) return failure(connectionCheck.error);
-    const connection = connectionCheck.connection;
-    if (pool.closed) {
-      return failure(spojitError("DISPOSED", { message: "This executor was disposed; nothing was sent. Create a new one to poll triggers." }));
-    }
-    if (signal?.aborted) return failure(spojitError("CANCELLED"));
-    const started = performance.now();
-    let lease;
-    try {
-      lease = pool.acquire(connection);
-    } catch (cause) {
-      const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
-      return redactResult(failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` })), connection.token);
-    }
-    try {
-      const pollEvents = lease.tools.pollEvents;
+    return withConnection(checked.connection, "poll triggers", signal, async (tools, started): Promise<SpojitPollResult> => {
+      const pollEvents = tools.pollEvents;
       if (pollEvents === undefined) {
         return failure(spojitError("INTERNAL", { message: "This executor's Front client cannot read the events feed, so triggers cannot be polled." }));
       }
       const polled = await pollEvents(feedOptionsFor(checked), signal ? { signal } : {});
       const { events, skipped } = toPolledEvents(checked.spec, checked.configuration, polled.events);
-      const success: SpojitPollResult = {
+      return {
         ok: true,
         events,
         cursor: polled.cursorString,
         meta: { trigger: checked.spec.name, skipped, durationMs: Math.round(performance.now() - started) },
       };
-      return success;
-    } catch (cause) {
-      const error = signal?.aborted ? spojitError("CANCELLED") : toSpojitError(cause);
-      return redactResult(failure(error), connection.token);
-    } finally {
-      lease.release();
-    }
+    });
   };
 
   return {
