@@ -169,11 +169,18 @@ export const rawApiRequest = defineTool({
   title: "Raw API request",
   description:
     "Use this only when no other Front tool does what you need: it calls any Front Core API endpoint with method (GET, POST, PUT, PATCH, DELETE), " +
-    "path (relative, with ids filled in, e.g. /conversations/cnv_123/comments), optional query (object) and body (JSON, not for GET). " +
-    "The path must be one of the Core API's documented endpoints for that method: an unknown path fails with the closest documented ones, a wrong method with the allowed ones; " +
-    "absolute URLs, //, backslashes, encoded slashes or dots, .. segments, @ and control characters are refused before anything is sent. " +
-    "Returns { status, body, template, location?, rate_limit: { limit, remaining, reset_at, retry_after_ms } }; Front's errors come back as typed errors. " +
-    "POST and PATCH are not repeated after a server error or timeout. May change or delete data.",
+    "path (relative, with ids filled in, e.g. /conversations/cnv_123/comments), optional query (object) and body (JSON object, not for GET). " +
+    "Common jobs: assign a conversation → PUT /conversations/{conversation_id}/assignee with { assignee_id }; archive (or reopen, trash) → " +
+    'PATCH /conversations/{conversation_id} with { status: "archived" }; add a comment → POST /conversations/{conversation_id}/comments with { body }; ' +
+    "search conversations → GET /conversations/search/{query}; list a contact's conversations → GET /contacts/{contact_id}/conversations; " +
+    "drafts → POST /conversations/{conversation_id}/drafts; links → POST /conversations/{conversation_id}/links. For anything else call " +
+    "search-api-operations first: it returns each operation's parameters and body. " +
+    "Path parameters, query and body are checked against the operation's schema before sending (types, enums, required fields, limit ≤ 100, ≤ 15 on /events); " +
+    "a wrong call fails with every problem and the expected shape, and nothing is sent. An unknown path fails with the closest documented ones, a wrong method with the allowed ones; " +
+    "absolute URLs, //, backslashes, encoded slashes or dots, .. segments, @ and control characters are refused. " +
+    "auto_paginate: true (GET lists) follows the pages up to max_results (default 500). A merged conversation's 301 is sent again once to the conversation it became (merged_into). " +
+    "Returns { status, body, template, operation_id, merged_into?, location?, pages?, has_more?, next_page_token?, rate_limit }; Front's errors come back as typed errors. " +
+    "GET, PUT and DELETE are retried after server errors; POST and PATCH only after 429. May change or delete data.",
   input: RawApiRequestInput,
   output: RawApiRequestOutput,
   annotations: { readOnly: false, destructive: true, idempotent: false, openWorld: true },
