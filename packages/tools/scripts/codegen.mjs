@@ -44,8 +44,12 @@ const toAjv = (node) => {
   if (Array.isArray(node)) return node.map(toAjv);
   if (node === null || typeof node !== "object") return node;
   if (typeof node.$ref === "string") {
-    if (!SCHEMA_REF.test(node.$ref)) return toAjv(deref(node));
-    return { $ref: `front#/definitions/${node.$ref.replace(SCHEMA_REF, "")}` };
+    const { $ref, ...siblings } = node;
+    const target = SCHEMA_REF.test($ref) ? { $ref: `front#/definitions/${$ref.replace(SCHEMA_REF, "")}` } : toAjv(deref({ $ref }));
+    // The spec puts `required` (and descriptions) beside some $refs, e.g. POST /accounts requires `name` that way.
+    // OpenAPI 3.0 says to ignore such siblings, but Prism enforces them and they state Front's rules: kept.
+    const kept = toAjv(siblings);
+    return Object.keys(kept).length === 0 ? target : { allOf: [target], ...kept };
   }
   const out = {};
   for (const [key, value] of Object.entries(node)) {
@@ -53,6 +57,12 @@ const toAjv = (node) => {
     if (key === "format") continue; // the spec's only format is `binary` (multipart files)
     if (key === "properties") out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toAjv(v)]));
     else out[key] = toAjv(value);
+  }
+  // A oneOf with a discriminator is told apart by that property (analytics exports: `type`), not by matching exactly
+  // one branch: column sets overlap, so "exactly one" would refuse valid exports. Checked as anyOf.
+  if (node.discriminator !== undefined && Array.isArray(out.oneOf)) {
+    out.anyOf = out.oneOf;
+    delete out.oneOf;
   }
   if (out.nullable === true) {
     delete out.nullable;
@@ -95,6 +105,7 @@ for (const template of Object.keys(spec.paths).sort()) {
 }
 // A body whose schema requires fields cannot be left out, whether or not the spec marks the requestBody required.
 function requiresFields(schema) {
+  if (Array.isArray(schema?.required) && schema.required.length > 0) return true;
   const s = deref(schema);
   if (s === undefined || s === null) return false;
   if (Array.isArray(s.required) && s.required.length > 0) return true;
@@ -175,7 +186,12 @@ const compact = (node, depth = 0, seen = new Set()) => {
   if (node === null || typeof node !== "object") return node;
   if (typeof node.$ref === "string") {
     if (seen.has(node.$ref) || depth > 5) return { type: "object", description: `(see ${node.$ref.split("/").pop()})` };
-    return compact(deref(node), depth, new Set([...seen, node.$ref]));
+    const { $ref, ...siblings } = node;
+    const target = compact(deref(node), depth, new Set([...seen, $ref]));
+    const extra = compact(siblings, depth, seen);
+    // `required` beside a $ref (see toAjv) joins the target's own.
+    const required = [...new Set([...(target.required ?? []), ...(extra.required ?? [])])];
+    return { ...target, ...extra, ...(required.length === 0 ? {} : { required }) };
   }
   const out = {};
   for (const [key, value] of Object.entries(node)) {
@@ -197,7 +213,9 @@ const shape = (node, depth = 0, seen = new Set()) => {
   if (node === undefined || node === null || typeof node !== "object") return "unknown";
   if (typeof node.$ref === "string") {
     if (seen.has(node.$ref) || depth > 3) return "object";
-    return shape(deref(node), depth, new Set([...seen, node.$ref]));
+    const target = deref(node);
+    const required = [...new Set([...(target.required ?? []), ...(node.required ?? [])])];
+    return shape({ ...target, ...(required.length === 0 ? {} : { required }) }, depth, new Set([...seen, node.$ref]));
   }
   const nullable = node.nullable === true ? " | null" : "";
   if (Array.isArray(node.enum)) return node.enum.map((v) => JSON.stringify(v)).join(" | ") + nullable;
