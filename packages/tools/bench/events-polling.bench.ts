@@ -39,7 +39,7 @@ const main = async () => {
   };
   const sim = await startSimulatedFront({ perMinute: 100_000, burstPerSecond: 100_000, now: () => nowMs, dataset: { conversations } });
   try {
-    const front = Effect.runSync(makeFront({ token: "tok_bench", baseUrl: sim.url, burstPerSecond: 0, cacheTtl: 0 }));
+    const front = Effect.runSync(makeFront({ token: "tok_bench_0123456789", baseUrl: sim.url, burstPerSecond: 0, cacheTtl: 0 }));
     const run = <A>(effect: Effect.Effect<A, FrontToolError, Front>) =>
       Effect.runPromise(effect.pipe(Effect.provideService(Front, front), Effect.provideService(Clock.Clock, clock)));
     const listConversations = toolsByName["list-conversations"]!;

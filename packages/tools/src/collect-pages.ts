@@ -85,10 +85,17 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
       ),
     );
   // Progress counts requests: it must grow with every report (MCP requires it), which an item count may not.
-  const report = () =>
+  // The total is the request count once done. Before that, without a filter, it is the requests still needed
+  // if every later page is full — an estimate, as Front may answer short pages; with a filter it is unknown.
+  // runTool's guard keeps whatever is reported at or above the progress and never lowers it.
+  const report = (done: boolean) =>
     reportProgress({
       progress: pages,
-      total: keep === undefined ? Math.min(maxPages, Math.ceil(options.maxResults / pageSize)) : maxPages,
+      ...(done
+        ? { total: pages }
+        : keep === undefined
+          ? { total: Math.min(maxPages, pages + Math.max(1, Math.ceil((options.maxResults - items.length) / pageSize))) }
+          : {}),
       message: `${options.operation}: ${items.length} item(s) from ${pages} page(s)`,
     });
 
@@ -113,22 +120,22 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
       const prefixKept = prefix === undefined ? [] : matches(prefix);
       if (prefix !== undefined && prefixKept.length <= wanted && prefix.items.length <= prefixLength) {
         for (const i of prefixKept) items.push(prefix.items[i]!);
-        yield* report();
+        yield* report(true);
         const next = prefix.nextPageToken;
         const fresh = next !== undefined && !seen.has(next);
         return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
       }
       // The server ignored `limit` or the list moved under us: keep what fits, with no honest continuation.
       for (const i of kept.slice(0, wanted)) items.push(page.items[i]!);
-      yield* report();
+      yield* report(true);
       return { items, nextPageToken: undefined, hasMore: true, pages };
     }
     for (const i of kept) items.push(page.items[i]!);
-    yield* report();
     const next = page.nextPageToken;
     const fresh = next !== undefined && !seen.has(next);
-    if (!fresh || items.length >= options.maxResults || pages >= maxPages)
-      return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
+    const done = !fresh || items.length >= options.maxResults || pages >= maxPages;
+    yield* report(done);
+    if (done) return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
     seen.add(next);
     token = next;
   }

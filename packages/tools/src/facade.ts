@@ -9,12 +9,13 @@
 import type { RateLimitInfo } from "@frontkit/core";
 import { Cause, Context, Effect, Exit, type Fiber, Option, References, Stream } from "effect";
 import { type AnyToolDefinition, runTool, type ToolInput, type ToolOutput } from "./definition.js";
-import { type FrontToolError, invalidInput, Transport } from "./errors.js";
+import { Disposed, type FrontToolError, invalidInput, Transport } from "./errors.js";
 import { eventsStream, type EventsFeedItem, type EventsPoll, pollEventsOnce } from "./events/feed.js";
 import { type EventsFeedOptions, MIN_POLL_INTERVAL_MS } from "./events/options.js";
 import { Front, type FrontConfig, makeFront } from "./front.js";
 import { camelName, kebabName } from "./names.js";
-import { ProgressReporter, type ProgressUpdate } from "./progress.js";
+import { guardProgress, ProgressReporter, type ProgressUpdate } from "./progress.js";
+import { type RequestEvent, RequestObserver } from "./request-events.js";
 import { tools, toolsByName } from "./registry.js";
 import { CurrentRequestMeter, makeRequestMeter } from "./request-meter.js";
 
@@ -27,6 +28,8 @@ export interface InvokeOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress of long tools (paging). */
   readonly onProgress?: ((progress: ProgressUpdate) => void) | undefined;
+  /** Each HTTP attempt and retry wait of this call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
 /** Result of `invokeDetailed`. */
@@ -59,17 +62,38 @@ export type FrontToolMethods = {
     : (input: ToolInput<Tools[K]>, options?: InvokeOptions) => Promise<ToolOutput<Tools[K]>>;
 };
 
+/** Every tool definition by its kebab-case name and by its camelCase name (`list-tags`, `listTags`). */
+export type ToolsByAnyName = Tools & { readonly [K in keyof Tools & string as KebabToCamel<K>]: Tools[K] };
+
+/** A tool name `invoke` knows, kebab-case or camelCase. */
+export type FrontToolName = keyof ToolsByAnyName & string;
+
+/** `invoke`: typed by the tool for a literal tool name, `unknown` for any other string. */
+export interface InvokeTool {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<ToolOutput<ToolsByAnyName[N]>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<unknown>;
+}
+
+/** `invokeDetailed`: typed by the tool for a literal tool name, `unknown` data for any other string. */
+export interface InvokeToolDetailed {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<DetailedResult<ToolOutput<ToolsByAnyName[N]>>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<DetailedResult<unknown>>;
+}
+
 /** The Front tools behind Promises. */
 export type FrontTools = FrontToolMethods & {
-  /** Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the valid ones. */
-  readonly invoke: (name: string, input: unknown, options?: InvokeOptions) => Promise<unknown>;
-  /** Like `invoke`, with the number of HTTP attempts and the last rate-limit headers. */
-  readonly invokeDetailed: (name: string, input: unknown, options?: InvokeOptions) => Promise<DetailedResult<unknown>>;
+  /**
+   * Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the
+   * valid ones. A literal tool name types the input and the result by that tool.
+   */
+  readonly invoke: InvokeTool;
+  /** Like `invoke`, resolving to `{ data, meta: { attempts, rateLimit } }`: HTTP attempts sent (retries included) and the last rate-limit headers. */
+  readonly invokeDetailed: InvokeToolDetailed;
   /** Polls Front's events once: new events oldest first and the cursor to pass next time (see the README's "Events feed"). */
   readonly pollEvents: (options?: EventsFeedOptions, invokeOptions?: InvokeOptions) => Promise<EventsPoll>;
   /** Every event from the cursor (or `since`, default now) on, each with the cursor to persist once handled; ends on `break` or `signal`. */
   readonly events: (options?: EventsIteratorOptions) => AsyncIterable<EventsFeedItem>;
-  /** Releases the runtime and ends running event iterations; later calls reject. */
+  /** Releases the runtime and ends running event iterations; later calls reject with Disposed. */
   readonly dispose: () => Promise<void>;
 };
 
@@ -79,6 +103,13 @@ const aborted = (name: string) =>
     retryable: false,
     operation: name,
     message: `The ${name} call was cancelled by the caller before it finished.`,
+  });
+
+const disposedError = (name: string) =>
+  new Disposed({
+    retryable: false,
+    operation: name,
+    message: `The ${name} call was not sent: this FrontTools instance was disposed. Create a new one with createFrontTools.`,
   });
 
 const unknownTool = (name: string): FrontToolError =>
@@ -104,10 +135,13 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   let disposed = false;
 
   const run = async <A>(name: string, effect: Effect.Effect<A, FrontToolError, Front>, invokeOptions: InvokeOptions = {}): Promise<A> => {
-    if (disposed) throw new Error("This FrontTools instance was disposed; create a new one with createFrontTools.");
+    if (disposed) throw disposedError(name);
     if (invokeOptions.signal?.aborted === true) throw aborted(name);
     const onProgress = invokeOptions.onProgress;
-    const program = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
+    const onRequest = invokeOptions.onRequest;
+    // Guarded here too (runTool guards tool calls), so every facade call's progress keeps the one rule.
+    const reporting = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, guardProgress(onProgress));
+    const program = onRequest === undefined ? reporting : Effect.provideService(reporting, RequestObserver, onRequest);
     const fiber = fork(program, invokeOptions.signal === undefined ? undefined : { signal: invokeOptions.signal });
     running.add(fiber);
     const result = await new Promise<Exit.Exit<A, FrontToolError>>((resolve) => {
@@ -148,7 +182,7 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   const events = (options: EventsIteratorOptions = {}): AsyncIterable<EventsFeedItem> => ({
     [Symbol.asyncIterator]: (): AsyncIterator<EventsFeedItem> => {
       if (disposed) {
-        const gone = () => Promise.reject(new Error("This FrontTools instance was disposed; create a new one with createFrontTools."));
+        const gone = () => Promise.reject(disposedError("events"));
         return { next: gone };
       }
       const { pollIntervalMs, signal, ...feed } = options;
@@ -208,8 +242,8 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
 
   return {
     ...(methods as FrontToolMethods),
-    invoke,
-    invokeDetailed,
+    invoke: invoke as InvokeTool,
+    invokeDetailed: invokeDetailed as InvokeToolDetailed,
     pollEvents,
     events,
     dispose: async () => {

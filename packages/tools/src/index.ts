@@ -14,10 +14,12 @@ export {
   type FrontResponse,
   type RequestOptions,
 } from "./front.js";
+export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
 export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
 export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
 export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";
-export { ProgressReporter, reportProgress, type ProgressUpdate } from "./progress.js";
+export { RequestObserver, type RequestEvent, type RequestAttemptEvent, type RequestRetryEvent } from "./request-events.js";
+export { ProgressReporter, reportProgress, guardProgress, withGuardedProgress, forEachWithProgress, type ProgressUpdate } from "./progress.js";
 export {
   defineTool,
   runTool,
@@ -68,8 +70,12 @@ export {
   type FrontTools,
   type FrontToolsOptions,
   type FrontToolMethods,
+  type FrontToolName,
   type InvokeOptions,
+  type InvokeTool,
+  type InvokeToolDetailed,
   type DetailedResult,
+  type ToolsByAnyName,
   type EventsIteratorOptions,
 } from "./facade.js";
 export { pollEventsOnce, eventsStream, MAX_EVENTS_PAGE_SIZE, type EventsPoll, type EventsFeedItem } from "./events/feed.js";
@@ -99,7 +105,16 @@ export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./
 export { listTags, ListTagsInput, ListTagsOutput } from "./tools/list-tags.js";
 export { listInboxes, ListInboxesInput, ListInboxesOutput } from "./tools/list-inboxes.js";
 export { listTeammates, ListTeammatesInput, ListTeammatesOutput } from "./tools/list-teammates.js";
-export { getContact, GetContactInput, GetContactOutput, contactAlias } from "./tools/get-contact.js";
+export {
+  getContact,
+  GetContactInput,
+  GetContactOutput,
+  contactAlias,
+  type GetContactById,
+  type GetContactByEmail,
+  type GetContactByPhone,
+  type GetContactByHandle,
+} from "./tools/get-contact.js";
 export { createContact, CreateContactInput, CreateContactOutput, NewContactHandle, createContactBody } from "./tools/create-contact.js";
 export { addTag, AddTagInput, AddTagOutput, AppliedTag, resolveTagNames } from "./tools/add-tag.js";
 export { sendMessage, sendMessageWithBytes, sendMessageProgram, channelOfInbox, type SendMessageRequest } from "./tools/send-message.js";

@@ -14,9 +14,11 @@ import {
   type DetailedResult,
   type FrontToolError,
   type FrontToolMethods,
+  type FrontToolName,
   type FrontTools,
   getContact,
   type InvokeOptions,
+  type RequestEvent,
   listInboxes,
   listTags,
   listTeammates,
@@ -34,6 +36,7 @@ import {
   type Teammate,
   type ToolInput,
   type ToolOutput,
+  tools,
 } from "../src/index.js";
 import type { getConversation } from "../src/tools/get-conversation.js";
 import type { listContacts } from "../src/tools/list-contacts.js";
@@ -84,6 +87,7 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
     expectTypeOf<P.ProgressUpdate>().toEqualTypeOf<ProgressUpdate>();
     expectTypeOf<P.InvokeOptions>().toEqualTypeOf<InvokeOptions>();
     expectTypeOf<P.RateLimitInfo>().toEqualTypeOf<RateLimitInfo>();
+    expectTypeOf<P.RequestEvent>().toEqualTypeOf<RequestEvent>();
     expectTypeOf<P.DetailedResult<unknown>>().toEqualTypeOf<DetailedResult<unknown>>();
     expectTypeOf<P.FrontToolErrorTag>().toEqualTypeOf<FrontToolError["_tag"]>();
   });
@@ -103,8 +107,16 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
     expectTypeOf<P.FrontToolMethods["rawApiRequest"]>().toEqualTypeOf<FrontToolMethods["rawApiRequest"]>();
     expectTypeOf<P.FrontToolMethods["sendMessage"]>().toEqualTypeOf<FrontToolMethods["sendMessage"]>();
     expectTypeOf<keyof P.FrontTools>().toEqualTypeOf<keyof FrontTools>();
-    expectTypeOf<P.FrontTools["invoke"]>().toEqualTypeOf<FrontTools["invoke"]>();
-    expectTypeOf<P.FrontTools["invokeDetailed"]>().toEqualTypeOf<FrontTools["invokeDetailed"]>();
+    // invoke/invokeDetailed are generic overloads, which type equality cannot compare: the per-tool map they are
+    // built from is proven equal, the names too, and each signature is assignable to the other.
+    expectTypeOf<P.FrontToolTypes>().toEqualTypeOf<{
+      readonly [K in keyof typeof tools]: { readonly input: ToolInput<(typeof tools)[K]>; readonly output: ToolOutput<(typeof tools)[K]> };
+    }>();
+    expectTypeOf<P.FrontToolName>().toEqualTypeOf<FrontToolName>();
+    expectTypeOf<P.FrontTools["invoke"]>().toExtend<FrontTools["invoke"]>();
+    expectTypeOf<FrontTools["invoke"]>().toExtend<P.FrontTools["invoke"]>();
+    expectTypeOf<P.FrontTools["invokeDetailed"]>().toExtend<FrontTools["invokeDetailed"]>();
+    expectTypeOf<FrontTools["invokeDetailed"]>().toExtend<P.FrontTools["invokeDetailed"]>();
     expectTypeOf<P.FrontTools["dispose"]>().toEqualTypeOf<FrontTools["dispose"]>();
   });
 
@@ -151,6 +163,16 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
       void front.deleteEverything;
       // @ts-expect-error a Redacted token or custom Schedule needs the main entry; an object is not a token
       void createPromise({ token: { value: "x" } });
+      // @ts-expect-error get-contact names the contact to get
+      void front.getContact();
+      expectTypeOf(front.invoke("list-tags", {})).resolves.toEqualTypeOf<P.ListTagsOutput>();
+      expectTypeOf(front.invoke("getContact", { email: "jane@example.com" })).resolves.toEqualTypeOf<P.GetContactOutput>();
+      expectTypeOf(front.invokeDetailed("list-tags", {})).resolves.toEqualTypeOf<P.DetailedResult<P.ListTagsOutput>>();
+      expectTypeOf(front.invoke(String("list-tags"), {})).resolves.toBeUnknown();
+      // @ts-expect-error refresh is a boolean
+      void front.invoke("list-tags", { refresh: "yes" });
+      // @ts-expect-error refresh is a boolean (camelCase name)
+      void front.invokeDetailed("listTags", { refresh: "yes" });
       // @ts-expect-error the inbox filter is inboxIds
       void front.pollEvents({ inboxes: ["inb_1"] });
       // @ts-expect-error pollIntervalMs is a number of milliseconds
@@ -169,7 +191,7 @@ describe("@frontkit/tools/promise at runtime", () => {
       json(200, { _results: [{ id: "tag_1", name: "Urgent" }], _pagination: { next: null } }),
       frontError(404, "no such contact"),
     ]);
-    const front = createPromise({ token: "tok_promise", baseUrl: "http://127.0.0.1:9", fetch, cacheTtl: "1 minute" });
+    const front = createPromise({ token: "tok_promise_0123456789", baseUrl: "http://127.0.0.1:9", fetch, cacheTtl: "1 minute" });
     try {
       const tags: P.ListTagsOutput = await front.listTags();
       expect(tags).toEqual({ tags: [{ id: "tag_1", name: "Urgent" }], count: 1 });

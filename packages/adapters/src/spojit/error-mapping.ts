@@ -17,6 +17,7 @@ export const SPOJIT_CODE_BY_TAG = {
   ServerError: "SERVER_ERROR",
   Transport: "TRANSPORT",
   UnexpectedResponse: "UNEXPECTED_RESPONSE",
+  Disposed: "DISPOSED",
 } as const satisfies Record<FrontToolError["_tag"], SpojitErrorCode>;
 
 /** Fallback messages, used only when an error arrives without a usable one. */
@@ -40,6 +41,7 @@ const DEFAULT_MESSAGE: Record<SpojitErrorCode, string> = {
     "The webhook request is not signed by Front with this secret; check the trigger's kind (application or rule) and its secret.",
   INVALID_CONNECTION: "The connection is incomplete or invalid; check its API token and base URL.",
   CANCELLED: "The step was cancelled before it finished.",
+  DISPOSED: "The executor or its Front client was disposed before this call; nothing was sent. Create a new executor to run tools.",
   INTERNAL: "The Front connector failed unexpectedly; run the step again, and report it if it persists.",
 };
 

@@ -53,7 +53,7 @@ export interface SpojitExecutor {
   readonly tools: ReadonlyArray<string>;
   /** Number of connections with a live client. */
   readonly connectionCount: number;
-  /** Releases every client (their caches and limiters); later calls fail with INTERNAL. */
+  /** Releases every client (their caches and limiters); later calls fail with DISPOSED. */
   dispose(): Promise<void>;
 }
 
@@ -96,7 +96,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     if (!checked.ok) return failure(checked.error);
     const connection = checked.connection;
     if (pool.closed) {
-      return failure(spojitError("INTERNAL", { message: "This executor was disposed; create a new one to run tools." }));
+      return failure(spojitError("DISPOSED", { message: "This executor was disposed; nothing was sent. Create a new one to run tools." }));
     }
     if (signal?.aborted) return failure(spojitError("CANCELLED"));
 
@@ -143,7 +143,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     if (!connectionCheck.ok) return failure(connectionCheck.error);
     const connection = connectionCheck.connection;
     if (pool.closed) {
-      return failure(spojitError("INTERNAL", { message: "This executor was disposed; create a new one to poll triggers." }));
+      return failure(spojitError("DISPOSED", { message: "This executor was disposed; nothing was sent. Create a new one to poll triggers." }));
     }
     if (signal?.aborted) return failure(spojitError("CANCELLED"));
     const started = performance.now();

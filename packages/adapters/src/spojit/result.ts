@@ -18,6 +18,7 @@ export const SPOJIT_ERROR_CODES = [
   "INVALID_SIGNATURE",
   "INVALID_CONNECTION",
   "CANCELLED",
+  "DISPOSED",
   "INTERNAL",
 ] as const;
 

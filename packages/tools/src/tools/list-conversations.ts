@@ -19,7 +19,7 @@ import { type CollectedPages, collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
 import { MAX_PAGE_SIZE } from "../pagination.js";
 import { frontId, NonEmptyTrimmed } from "../schemas/common.js";
-import { ProgressReporter, type ProgressUpdate } from "../progress.js";
+import { forEachWithProgress } from "../progress.js";
 import { Conversation, ConversationStatusFilter, StatusCategory } from "../schemas/conversation.js";
 import { Timestamp, toUnixSeconds } from "../schemas/time.js";
 
@@ -198,14 +198,8 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
         return output(result.items, result);
       }
 
-      // Inboxes page concurrently: one running page count across them keeps progress growing with every report.
-      const report = yield* ProgressReporter;
-      let pagesDone = 0;
-      const inboxReporter = (update: ProgressUpdate) => {
-        pagesDone++;
-        report({ progress: pagesDone, ...(update.total === undefined ? {} : { total: update.total * inboxIds.length }), ...(update.message === undefined ? {} : { message: update.message }) });
-      };
-      const perInbox = yield* Effect.forEach(
+      // Inboxes page concurrently; their progress is reported as one sum (pages done, pages expected).
+      const perInbox = yield* forEachWithProgress(
         inboxIds,
         (inboxId) =>
           collectPages({
@@ -218,7 +212,7 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
               }),
           }).pipe(Effect.map((result) => ({ result, items: result.items.map((c) => ({ ...c, inbox_ids: [inboxId] })) }))),
         { concurrency: INBOX_CONCURRENCY },
-      ).pipe(Effect.provideService(ProgressReporter, inboxReporter));
+      );
       if (perInbox.length === 1) return output(perInbox[0]!.items, perInbox[0]!.result);
       const merged = mergeNewestFirst(perInbox.map((p) => p.items));
       const kept = merged.slice(0, maxResults);

@@ -6,7 +6,7 @@
  */
 import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
-import { apiOperations, type ApiOperation, checkOperationRequest } from "../../src/index.js";
+import { apiOperations, type ApiOperation, checkOperationRequest, type RawApiRequestInput } from "../../src/index.js";
 import { mutate, type SampleRequest, validRequest } from "../support/operation-samples.js";
 import { usePrismClient } from "../support/prism-client.js";
 
@@ -42,12 +42,15 @@ const errorOf = async (promise: Promise<unknown>): Promise<{ _tag?: string; stat
   }
 };
 
-const rawInput = (op: ApiOperation, request: SampleRequest) => ({
-  method: op.method,
-  path: request.path,
-  ...(Object.keys(request.query).length === 0 ? {} : { query: request.query }),
-  ...(request.body === undefined || op.method === "GET" ? {} : { body: request.body }),
-});
+// The generated query and body are JSON; raw-api-request's input types are narrower (a body is an object, query
+// values scalars or one level of fields), and a mismatch is exactly what the check under test must refuse.
+const rawInput = (op: ApiOperation, request: SampleRequest): RawApiRequestInput =>
+  ({
+    method: op.method,
+    path: request.path,
+    ...(Object.keys(request.query).length === 0 ? {} : { query: request.query }),
+    ...(request.body === undefined || op.method === "GET" ? {} : { body: request.body }),
+  }) as RawApiRequestInput;
 
 describe("raw-api-request and Prism agree on every operation", () => {
   const prism = usePrismClient();

@@ -27,7 +27,7 @@ describe("events feed against Prism", () => {
       expect(Number(r.query.get("q[before]"))).toBeGreaterThan(1_700_000_000);
       expect(r.query.getAll("q[types][]")).toEqual(["inbound", "tag"]);
       expect(r.query.getAll("q[inboxes][]")).toEqual(["inb_1", "inb_2"]);
-      expect(r.headers["authorization"]).toBe("Bearer tok_contract");
+      expect(r.headers["authorization"]).toBe("Bearer tok_contract_0123456789");
     }
     // Prism repeats its page token: paging stops at the repeat, and the repeated event is delivered once.
     expect(prism.proxy.requests.length).toBeLessThanOrEqual(2);

@@ -14,7 +14,7 @@ let tools: FrontTools;
 beforeAll(async () => {
   sim = await startSimulatedFront({ perMinute: 100_000, burstPerSecond: 100_000, dataset: { events: 0 } });
   slow = await startSimulatedFront({ perMinute: 100_000, burstPerSecond: 100_000, dataset: { events: 0 }, latencyMs: 5_000 });
-  tools = createFrontTools({ token: "tok_events", baseUrl: sim.url, burstPerSecond: 0 });
+  tools = createFrontTools({ token: "tok_events_0123456789", baseUrl: sim.url, burstPerSecond: 0 });
 });
 afterAll(async () => {
   await tools?.dispose();
@@ -99,7 +99,7 @@ describe("front.events()", () => {
   });
 
   it("abort during an in-flight request ends the iteration without an error", async () => {
-    const slowTools = createFrontTools({ token: "tok_events", baseUrl: slow.url, burstPerSecond: 0 });
+    const slowTools = createFrontTools({ token: "tok_events_0123456789", baseUrl: slow.url, burstPerSecond: 0 });
     try {
       const controller = new AbortController();
       const iterator = slowTools.events({ since: nowSeconds() - 60, signal: controller.signal })[Symbol.asyncIterator]();
@@ -133,7 +133,7 @@ describe("front.events()", () => {
   });
 
   it("dispose ends an iteration waiting between polls", async () => {
-    const own = createFrontTools({ token: "tok_events", baseUrl: sim.url, burstPerSecond: 0 });
+    const own = createFrontTools({ token: "tok_events_0123456789", baseUrl: sim.url, burstPerSecond: 0 });
     const iterator = own.events({ pollIntervalMs: 60_000 })[Symbol.asyncIterator]();
     const pending = iterator.next();
     await sleep(50);
@@ -142,5 +142,7 @@ describe("front.events()", () => {
     expect((await pending).done).toBe(true);
     expect(Date.now() - started).toBeLessThan(1_000);
     await expect(own.events()[Symbol.asyncIterator]().next()).rejects.toThrow(/disposed/);
+    // The same typed error as any other call after dispose.
+    await expect(own.events()[Symbol.asyncIterator]().next()).rejects.toMatchObject({ _tag: "Disposed", retryable: false });
   });
 });

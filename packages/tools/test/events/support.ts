@@ -47,7 +47,7 @@ export interface FeedHarness {
 export const startFeedHarness = async (startSeconds: number, config: Partial<FrontConfig> = {}, events = 0): Promise<FeedHarness> => {
   const time: VirtualTime = { ms: startSeconds * 1000, limitMs: Number.POSITIVE_INFINITY };
   const sim = await startSimulatedFront({ perMinute: 1_000_000, burstPerSecond: 1_000_000, now: () => time.ms, dataset: { events } });
-  const make = (): FrontService => Effect.runSync(makeFront({ token: "tok_feed", baseUrl: sim.url, burstPerSecond: 0, ...config }));
+  const make = (): FrontService => Effect.runSync(makeFront({ token: "tok_feed_0123456789", baseUrl: sim.url, burstPerSecond: 0, ...config }));
   let front = make();
   const clock = virtualClock(time);
   const provide = <A>(effect: Effect.Effect<A, FrontToolError, Front>) =>

@@ -15,7 +15,7 @@ const page = (ids: ReadonlyArray<string>, next: string | null) => json(200, { _p
 const run = async (input: unknown, script: Parameters<typeof fakeFetch>[0]) => {
   const { fetch, requests } = fakeFetch(script);
   const progress: ProgressUpdate[] = [];
-  const layer = Front.layer({ token: "tok_unit", baseUrl: BASE, fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
+  const layer = Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
   const exit = await Effect.runPromiseExit(
     runTool(rawApiRequest, input).pipe(Effect.provideService(ProgressReporter, (p) => progress.push(p)), Effect.provide(layer)),
   );

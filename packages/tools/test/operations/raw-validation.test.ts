@@ -11,7 +11,7 @@ import { fakeFetch, json } from "../support/fake-fetch.js";
 
 const run = async (input: unknown) => {
   const { fetch, requests } = fakeFetch([() => json(200, { _results: [] })]);
-  const layer = Front.layer({ token: "tok_unit", baseUrl: "http://127.0.0.1:9", fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
+  const layer = Front.layer({ token: "tok_test_0123456789", baseUrl: "http://127.0.0.1:9", fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
   const exit = await Effect.runPromiseExit(runTool(rawApiRequest, input).pipe(Effect.provide(layer)));
   return { exit, requests };
 };

@@ -5,7 +5,7 @@ import { listContacts } from "../../src/tools/list-contacts.js";
 import { fakeFetch, json } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
-const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, ...config });
+const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, ...config });
 const page = (results: unknown[], next: string | null) => json(200, { _results: results, _pagination: { next } });
 const contact = (n: number) => ({ id: `crd_${n}`, name: `C ${n}`, handles: [{ handle: `c${n}@x.io`, source: "email" }], _links: { self: "x" } });
 const contacts = (from: number, n: number) => Array.from({ length: n }, (_, i) => contact(from + i));

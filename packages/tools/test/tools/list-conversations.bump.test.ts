@@ -29,7 +29,7 @@ beforeAll(async () => {
       bump,
       dataset: { conversations: CONVERSATIONS, inboxes: INBOXES },
     });
-    companies.set(bump, { front, tools: createFrontTools({ token: "tok_bump", baseUrl: front.url, burstPerSecond: 0 }) });
+    companies.set(bump, { front, tools: createFrontTools({ token: "tok_bump_0123456789", baseUrl: front.url, burstPerSecond: 0 }) });
   }
 });
 afterAll(async () => {

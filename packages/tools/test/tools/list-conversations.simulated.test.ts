@@ -12,7 +12,7 @@ let tools: FrontTools;
 
 beforeAll(async () => {
   front = await startSimulatedFront({ perMinute: 10_000, burstPerSecond: 1_000 });
-  tools = createFrontTools({ token: "tok_sim", baseUrl: front.url, burstPerSecond: 0 });
+  tools = createFrontTools({ token: "tok_sim_0123456789", baseUrl: front.url, burstPerSecond: 0 });
 });
 afterAll(async () => {
   await tools?.dispose();

@@ -6,7 +6,7 @@ import { fakeFetch, json } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
 const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
-  Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, maxConcurrency: 10, ...config });
+  Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, maxConcurrency: 10, ...config });
 const page = (results: unknown[], next: string | null) => json(200, { _results: results, _pagination: { next } });
 const cnv = (id: string, updated_at: number, extra: Record<string, unknown> = {}) => ({
   id,

@@ -8,7 +8,7 @@ import { fakeFetch, frontError, json, networkError } from "../support/fake-fetch
 
 const BASE = "http://127.0.0.1:9";
 const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
-  Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, retry: FrontRetry.none, ...config });
+  Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, retry: FrontRetry.none, ...config });
 
 const accepted = () => json(202, { status: "accepted", message_uid: "uid_1" });
 const channel = (id: string, type: string, address: string) => ({ id, type, address, name: `${type} ${address}`, _links: { self: "x" } });
