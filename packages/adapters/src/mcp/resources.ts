@@ -54,7 +54,9 @@ const operationsIndex: Resource = {
   uri: OPERATIONS_URI,
   name: "front-api-operations",
   title: "Front Core API operations",
-  description: "Every Front Core API operation raw-api-request can call: operation_id, method, path template, summary. Read front-api://operations/{operationId} for its parameters and body.",
+  description:
+    "Every Front Core API operation, as JSON [{ operation_id, method, path, summary }] (path is the spec's template, e.g. /conversations/{conversation_id}); " +
+    "one operation's parameters and body schema are at front-api://operations/{operationId}. Built from Front's spec, not read from the account.",
   mimeType: "application/json",
 };
 const operationTemplate: ResourceTemplate = {
