@@ -75,3 +75,23 @@ describe("raw-api-request: the operation's schemas are checked before sending", 
     expect(patch.requests).toHaveLength(1);
   });
 });
+
+describe("raw-api-request: the spec's two trailing-slash templates", () => {
+  it("PATCH /comments/{id} and PATCH /drafts/{id} reach the templates declared with a trailing slash, checked and sent there", async () => {
+    const comment = await run({ method: "PATCH", path: "/comments/com_1", body: { body: "edited" } });
+    if (!Exit.isSuccess(comment.exit)) throw new Error(String(comment.exit.cause));
+    expect(comment.exit.value.template).toBe("/comments/{comment_id}/");
+    expect(comment.exit.value.operation_id).toBe("update-comment");
+    expect(comment.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toEqual(["PATCH /comments/com_1/"]);
+    // DELETE /drafts/{draft_id} and PATCH /drafts/{message_id}/: the parameter is renamed by position.
+    const draft = await refusal({ method: "PATCH", path: "/drafts/msg_1", body: {} });
+    expect(draft.message).toContain("edit-draft");
+    const edited = await run({ method: "PATCH", path: "/drafts/msg_1", body: { body: "new text", channel_id: "cha_1", version: "v1" } });
+    if (!Exit.isSuccess(edited.exit)) throw new Error(String(edited.exit.cause));
+    expect(edited.exit.value.template).toBe("/drafts/{message_id}/");
+    expect(edited.requests.map((r) => new URL(r.url).pathname)).toEqual(["/drafts/msg_1/"]);
+    // A method neither template declares is still refused with the allowed ones.
+    const wrong = await refusal({ method: "DELETE", path: "/comments/com_1" });
+    expect(wrong.issues[0]?.path).toBe("method");
+  });
+});
