@@ -21,11 +21,11 @@ export default defineConfig([
     target: "node20",
     banner: { js: "#!/usr/bin/env node" },
     // The bin answers tools/list from this snapshot of the catalog before it loads Effect and the
-    // tools (cold start); written from the very `toolCatalog` the bin then runs.
+    // tools (cold start); written from the very `mcpToolCatalog` the bin then runs.
     onSuccess: async () => {
       const { writeFile } = await import("node:fs/promises");
-      const { toolCatalog } = await import("@frontkit/tools");
-      await writeFile("dist/frontkit-mcp.catalog.json", `${JSON.stringify(toolCatalog)}\n`);
+      const { mcpToolCatalog } = await import("@frontkit/tools");
+      await writeFile("dist/frontkit-mcp.catalog.json", `${JSON.stringify(mcpToolCatalog)}\n`);
     },
   },
 ]);

@@ -1,4 +1,5 @@
 import { errorResponses } from "./error-responses.js";
+import { eventsLimit } from "./events-limit.js";
 import { mergedConversationRedirect } from "./merged-conversation-redirect.js";
 import { multipartMessages } from "./multipart-messages.js";
 import { queryObjects } from "./query-objects.js";
@@ -14,4 +15,5 @@ export const corrections: readonly Correction[] = [
   queryObjects,
   multipartMessages,
   mergedConversationRedirect,
+  eventsLimit,
 ];

@@ -45,6 +45,12 @@ describe("pinned source", () => {
 });
 
 describe("corrected spec", () => {
+  it("caps GET /events `limit` at 15 (events-limit), where upstream says so only in prose", () => {
+    const limit = (ps: Json[]) => ps.find((p) => p.in === "query" && p.name === "limit");
+    expect(limit(upstream.paths["/events"].get.parameters).schema.maximum).toBeUndefined();
+    expect(limit(corrected.paths["/events"].get.parameters).schema).toMatchObject({ type: "integer", maximum: 15 });
+  });
+
   it("is valid OpenAPI 3.0", async () => {
     const api = await SwaggerParser.validate(structuredClone(corrected) as never);
     expect(api.info.title).toBeTruthy();

@@ -172,14 +172,15 @@ export const formatIssuePath = (path: ReadonlyArray<PropertyKey | { readonly key
 /** Builds an InvalidInput whose message names every problem, so one sentence tells the user what to fix. */
 export const invalidInput = (
   issues: ReadonlyArray<InputIssue>,
-  options: { readonly operation?: string; readonly summary?: string } = {},
+  options: { readonly operation?: string; readonly summary?: string; readonly details?: ReadonlyArray<string> } = {},
 ): InvalidInput => {
   const listed = issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");
   const summary = options.summary ?? "Invalid input";
   return new InvalidInput({
-    message: `${summary} — fix and retry: ${listed}.`,
+    message: `${summary} — fix and retry: ${listed}.${options.details === undefined ? "" : ` ${options.details.join(" ")}`}`,
     retryable: false,
     issues: [...issues],
+    ...(options.details === undefined ? {} : { details: [...options.details] }),
     ...(options.operation === undefined ? {} : { operation: options.operation }),
   });
 };

@@ -348,7 +348,9 @@ export interface RawApiRequestInput {
   readonly method: "get" | "put" | "post" | "delete" | "patch" | "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   readonly path: string;
   readonly query?: { readonly [x: string]: RawQueryValue | { readonly [x: string]: RawQueryValue } };
-  readonly body?: JsonValue;
+  readonly body?: JsonObject;
+  readonly auto_paginate?: boolean;
+  readonly max_results?: number;
 }
 /** Output of raw-api-request. */
 export interface RawApiRequestOutput {
@@ -356,6 +358,11 @@ export interface RawApiRequestOutput {
   readonly template: string;
   readonly body: unknown;
   readonly location?: string;
+  readonly merged_into?: string;
+  readonly operation_id?: string;
+  readonly pages?: number;
+  readonly has_more?: boolean;
+  readonly next_page_token?: string;
   readonly rate_limit: {
     readonly limit?: number;
     readonly remaining?: number;

@@ -41,6 +41,8 @@ export {
   toolsByName,
   toolNames,
   toolCatalog,
+  agentTools,
+  mcpToolCatalog,
   catalogEntry,
   annotationHints,
   type ToolCatalogEntry,
@@ -122,3 +124,13 @@ export { Base64Attachment, type BytesAttachment, type MessageAttachment } from "
 export { rawApiRequest, rawRequest, RawApiRequestInput, RawApiRequestOutput, RawRateLimit, type RawResponse } from "./tools/raw-api-request.js";
 export { checkRawPath, unsafePathReason, nearTemplates, type PathCheck } from "./raw-paths.js";
 export { verifyFrontWebhook, createFrontWebhookReceiver, createMemoryDedupeStore, decodeFrontWebhookBody, decodeFrontEvent, eventIdOf, eventTypeOf, conversationIdOf, inboxIdsOf, isFrontEventType, FRONT_EVENT_TYPES, APPLICATION_WEBHOOK_EVENT_TYPES, APPLICATION_TO_EVENT_TYPE, type WebhookKind, type WebhookHeaders, type VerifyFrontWebhookInput, type WebhookVerification, type WebhookRefusal, type FrontEvent, type FrontEventType, type FrontEventPreview, type FrontEventParty, type FrontEventConversation, type FrontWebhookDelivery, type ApplicationSyncDelivery, type ApplicationEventDelivery, type RuleEventDelivery, type RulePreviewDelivery, type DedupeStore, type FrontWebhookReceiverOptions, type FrontWebhookRequestHandler, type ReceiverRefusal } from "@frontkit/core";
+export {
+  searchApiOperations,
+  SearchApiOperationsInput,
+  SearchApiOperationsOutput,
+  ApiOperationMatch,
+} from "./tools/search-api-operations.js";
+export { apiOperations, operationById, operationFor, type ApiOperation, type ApiOperationParameter, type CompactSchema } from "./operations/catalogue.js";
+export { searchOperations, type OperationSearch } from "./operations/search.js";
+export { describeOperation, type OperationDescription } from "./operations/describe.js";
+export { checkOperationRequest, type OperationRequest } from "./operations/check-request.js";

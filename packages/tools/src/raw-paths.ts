@@ -87,6 +87,19 @@ export const nearTemplates = (
 
 const upper = (methods: ReadonlyArray<string>) => methods.map((m) => m.toUpperCase()).join(", ");
 
+const shapeOf = (template: string): string => template.replace(/\{[^{}]+\}/gu, "{}");
+
+// The template declared with a trailing slash that has the matched template's shape and allows the method, with the
+// path parameters renamed by position (PATCH /drafts/{message_id}/ beside DELETE /drafts/{draft_id}).
+const slashedTwin = (match: PathMatch, method: HttpMethod): PathMatch | undefined => {
+  const shape = `${shapeOf(match.template)}/`;
+  const twin = Object.keys(PATH_TEMPLATES).find((t) => t.endsWith("/") && shapeOf(t) === shape && PATH_TEMPLATES[t]!.includes(method));
+  if (twin === undefined) return undefined;
+  const values = (match.template.match(/\{[^{}]+\}/gu) ?? []).map((p) => match.params[p.slice(1, -1)]!);
+  const names = (twin.match(/\{[^{}]+\}/gu) ?? []).map((p) => p.slice(1, -1));
+  return { template: twin, params: Object.fromEntries(names.map((n, i) => [n, values[i]!])), methods: PATH_TEMPLATES[twin]! };
+};
+
 /** Checks a method and a concrete path against the spec; never sends anything. */
 export const checkRawPath = (method: HttpMethod, path: string): PathCheck => {
   const unsafe = unsafePathReason(path);
@@ -97,6 +110,10 @@ export const checkRawPath = (method: HttpMethod, path: string): PathCheck => {
     return refuse(`matches no Front Core API path; closest documented paths: ${nearTemplates(path).join(", ")}`);
   }
   if (!match.methods.includes(method)) {
+    // The spec declares two writes only on a template with a trailing slash (PATCH /comments/{comment_id}/ and
+    // PATCH /drafts/{message_id}/). Paths ending in / are refused above, so the same path without it reaches them.
+    const slashed = slashedTwin(match, method);
+    if (slashed !== undefined) return { _tag: "Matched", match: slashed };
     return refuse(`${method.toUpperCase()} is not allowed on ${match.template}; it allows ${upper(match.methods)}`, "method");
   }
   return { _tag: "Matched", match };

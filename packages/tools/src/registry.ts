@@ -16,6 +16,7 @@ import { listInboxes } from "./tools/list-inboxes.js";
 import { listTags } from "./tools/list-tags.js";
 import { listTeammates } from "./tools/list-teammates.js";
 import { rawApiRequest } from "./tools/raw-api-request.js";
+import { searchApiOperations } from "./tools/search-api-operations.js";
 import { sendMessage } from "./tools/send-message.js";
 
 const byName = (a: AnyToolDefinition, b: AnyToolDefinition) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
@@ -38,10 +39,21 @@ export const tools = {
 /** All tools, sorted by name. */
 export const registry: ReadonlyArray<AnyToolDefinition> = (Object.values(tools) as Array<AnyToolDefinition>).sort(byName);
 
-/** Tools keyed by their kebab-case name. */
+/**
+ * Tools for agents beside the eleven connector tools: discovery of the Core API operations that raw-api-request
+ * can call. MCP offers them; the Spojit connector and n8n keep to `registry` (their tool set is the eleven).
+ */
+export const agentTools = {
+  "search-api-operations": searchApiOperations,
+} as const satisfies Record<string, AnyToolDefinition>;
+
+/** Tools keyed by their kebab-case name (the eleven and the agent tools: `invoke` runs any of them). */
 // No prototype: a name such as "constructor" or "__proto__" must find nothing, not Object.prototype's members.
 export const toolsByName: Readonly<Record<string, AnyToolDefinition>> = Object.freeze(
-  Object.assign(Object.create(null) as Record<string, AnyToolDefinition>, Object.fromEntries(registry.map((t) => [t.name, t]))),
+  Object.assign(
+    Object.create(null) as Record<string, AnyToolDefinition>,
+    Object.fromEntries([...registry, ...(Object.values(agentTools) as Array<AnyToolDefinition>)].map((t) => [t.name, t])),
+  ),
 );
 
 /** The names of all tools, sorted. */
@@ -85,3 +97,8 @@ export const catalogEntry = (tool: AnyToolDefinition): ToolCatalogEntry => ({
 
 /** The catalog of every tool, in name order. */
 export const toolCatalog: ReadonlyArray<ToolCatalogEntry> = registry.map(catalogEntry);
+
+/** What MCP servers offer: the eleven tools and the agent tools, in name order. */
+export const mcpToolCatalog: ReadonlyArray<ToolCatalogEntry> = [...registry, ...(Object.values(agentTools) as Array<AnyToolDefinition>)]
+  .sort(byName)
+  .map(catalogEntry);

@@ -49,7 +49,7 @@ const main = async (): Promise<void> => {
       let loading: Promise<FrontTools> | undefined;
       const getTools = (): Promise<FrontTools> =>
         (loading ??= import("@frontkit/tools").then((m) => {
-          if (fromBuild && JSON.stringify(m.toolCatalog) !== JSON.stringify(catalog)) {
+          if (fromBuild && JSON.stringify(m.mcpToolCatalog) !== JSON.stringify(catalog)) {
             process.stderr.write(`frontkit-mcp: warning: the installed @frontkit/tools differs from the one this bin was built with; reinstall @frontkit/adapters.\n`);
           }
           return m.createFrontTools({

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkFrontToken, createFrontTools, type FrontToolsOptions, toolCatalog } from "@frontkit/tools";
+import { checkFrontToken, createFrontTools, type FrontToolsOptions, mcpToolCatalog } from "@frontkit/tools";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { AccountPool, DEFAULT_MAX_ACCOUNTS } from "./account-pool.js";
 import { bearerToken } from "./bearer.js";
@@ -178,7 +178,7 @@ const cancelsIn = (body: unknown): ReadonlyArray<{ requestId: string | number; r
 
 /** Creates the request listener; throws on a bad tool selection or base URL (checked once, at startup). */
 export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): FrontMcpHttpHandler => {
-  selectTools(options, toolCatalog);
+  selectTools(options, mcpToolCatalog);
   const path = options.path ?? "/mcp";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;

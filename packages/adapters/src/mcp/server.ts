@@ -3,7 +3,7 @@
  * `Server`, so the catalog's JSON Schemas go out untouched). Transport-agnostic:
  * connect it to stdio, Streamable HTTP or an in-memory pair.
  */
-import { createFrontTools, type FrontTools, type FrontToolsOptions, toolCatalog } from "@frontkit/tools";
+import { createFrontTools, type FrontTools, type FrontToolsOptions, mcpToolCatalog } from "@frontkit/tools";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { RequestId } from "@modelcontextprotocol/sdk/types.js";
 import { createCatalogServer } from "./catalog-server.js";
@@ -31,7 +31,7 @@ export interface FrontMcpServerOptions extends ToolSelection {
 
 /** Returns a configured MCP server exposing the selected Front tools; throws on a bad selection, token or base URL. */
 export const createFrontMcpServer = (options: FrontMcpServerOptions): Server => {
-  selectTools(options, toolCatalog); // a bad selection fails before a client is created
+  selectTools(options, mcpToolCatalog); // a bad selection fails before a client is created
   const owned = options.frontTools === undefined;
   if (owned && (options.token === undefined || options.token === "")) {
     throw new TypeError("createFrontMcpServer needs a Front API token (options.token) or a FrontTools instance (options.frontTools).");
@@ -40,7 +40,7 @@ export const createFrontMcpServer = (options: FrontMcpServerOptions): Server => 
     options.frontTools ??
     createFrontTools({ ...options.toolsOptions, token: options.token as string, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
   const server = createCatalogServer({
-    catalog: toolCatalog,
+    catalog: mcpToolCatalog,
     getTools: () => tools,
     readOnly: options.readOnly,
     tools: options.tools,

@@ -3,13 +3,13 @@
  * clients: every request brings its own Front token, several accounts at once,
  * 401 without a token; Front played by Prism behind the fault proxy.
  */
-import { toolCatalog } from "@frontkit/tools";
+import { mcpToolCatalog } from "@frontkit/tools";
 import { type FaultProxy, type PrismServer, rateLimited, startFaultProxy, startPrism, status } from "@frontkit/testkit";
 import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canaryToken, connectHttp, ensureBuilt, type HttpBin, startHttpBin } from "./support/bin.js";
-import { ELEVEN, sampleInputs } from "./support/samples.js";
+import { MCP_TOOLS, sampleInputs } from "./support/samples.js";
 
 const TOKEN_A = canaryToken("http-a");
 const TOKEN_B = canaryToken("http-b");
@@ -59,13 +59,13 @@ afterAll(async () => {
 });
 
 describe("frontkit-mcp --http", () => {
-  it("binds loopback by default and lists the eleven tools from the catalog", async () => {
+  it("binds loopback by default and lists the eleven tools and search-api-operations from the catalog", async () => {
     expect(new URL(bin.url).hostname).toBe("127.0.0.1");
     const c = await client(TOKEN_A);
     const { tools } = await c.listTools();
     transcript.push(JSON.stringify(tools));
-    expect([...tools.map((t) => t.name)].sort()).toEqual([...ELEVEN]);
-    for (const entry of toolCatalog) {
+    expect([...tools.map((t) => t.name)].sort()).toEqual([...MCP_TOOLS]);
+    for (const entry of mcpToolCatalog) {
       const tool = tools.find((t) => t.name === entry.name);
       expect(tool?.inputSchema).toEqual(entry.inputJsonSchema);
       expect(tool?.outputSchema).toEqual(entry.outputJsonSchema);
@@ -73,7 +73,7 @@ describe("frontkit-mcp --http", () => {
     }
   });
 
-  it.each(toolCatalog.map((t) => t.name))("calls %s successfully", async (name) => {
+  it.each(mcpToolCatalog.map((t) => t.name))("calls %s successfully", async (name) => {
     const c = await client(TOKEN_A);
     const result = await call(c, name, sampleInputs[name] ?? {});
     expect(result.isError, text(result)).toBeFalsy();

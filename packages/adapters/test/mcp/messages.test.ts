@@ -73,7 +73,7 @@ describe("MCP messages a new user reads", () => {
     const { client, close } = await connect({});
     try {
       const { resources } = await client.listResources();
-      expect(resources.map((r) => r.uri).sort()).toEqual(["front://inboxes", "front://tags"]);
+      expect(resources.map((r) => r.uri).sort()).toEqual(["front-api://operations", "front://inboxes", "front://tags"]);
       for (const r of resources) {
         expect(r.description, r.uri).toBeDefined();
         expect(r.description).not.toMatch(/refresh|pass |Use this|tool|input|Read-only\./i);

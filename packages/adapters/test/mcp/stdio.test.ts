@@ -2,12 +2,12 @@
  * The built `frontkit-mcp` over stdio, driven by a real MCP SDK client, with
  * Front played by Prism (the corrected spec) behind the fault proxy.
  */
-import { toolCatalog } from "@frontkit/tools";
+import { mcpToolCatalog } from "@frontkit/tools";
 import { delay, type FaultProxy, type PrismServer, rateLimited, startFaultProxy, startPrism, status } from "@frontkit/testkit";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { canaryToken, connectStdio, ensureBuilt, runBin, type StdioSession } from "./support/bin.js";
-import { ELEVEN, sampleInputs } from "./support/samples.js";
+import { MCP_TOOLS, sampleInputs } from "./support/samples.js";
 
 const TOKEN = canaryToken("stdio");
 /** Everything any client received or any process printed; checked for the canary at the end. */
@@ -45,12 +45,12 @@ afterAll(async () => {
 });
 
 describe("frontkit-mcp over stdio", () => {
-  it("lists the eleven tools exactly as the catalog describes them", async () => {
+  it("lists the eleven tools and search-api-operations exactly as the catalog describes them", async () => {
     const { tools } = await session.client.listTools();
     transcript.push(JSON.stringify(tools));
-    expect(tools.map((t) => t.name)).toEqual(toolCatalog.map((t) => t.name));
-    expect([...tools.map((t) => t.name)].sort()).toEqual([...ELEVEN]);
-    for (const entry of toolCatalog) {
+    expect(tools.map((t) => t.name)).toEqual(mcpToolCatalog.map((t) => t.name));
+    expect([...tools.map((t) => t.name)].sort()).toEqual([...MCP_TOOLS]);
+    for (const entry of mcpToolCatalog) {
       const tool = tools.find((t) => t.name === entry.name);
       expect(tool?.title).toBe(entry.title);
       expect(tool?.description).toBe(entry.description);
@@ -60,7 +60,7 @@ describe("frontkit-mcp over stdio", () => {
     }
   });
 
-  it.each(toolCatalog.map((t) => t.name))("calls %s successfully against Prism", async (name) => {
+  it.each(mcpToolCatalog.map((t) => t.name))("calls %s successfully against Prism", async (name) => {
     const input = sampleInputs[name];
     expect(input, `no sample input for ${name} in support/samples.ts`).toBeDefined();
     const before = proxy.requests.length;
@@ -176,9 +176,16 @@ describe("frontkit-mcp over stdio", () => {
     expect(after.isError, text(after)).toBeFalsy();
   });
 
-  it("offers inboxes and tags as resources", async () => {
+  it("offers inboxes and tags as resources, and the Core API operation catalogue", async () => {
     const { resources } = await session.client.listResources();
-    expect(resources.map((r) => r.uri).sort()).toEqual(["front://inboxes", "front://tags"]);
+    expect(resources.map((r) => r.uri).sort()).toEqual(["front-api://operations", "front://inboxes", "front://tags"]);
+    const { resourceTemplates } = await session.client.listResourceTemplates();
+    expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(["front-api://operations/{operationId}"]);
+    const index = JSON.parse(((await session.client.readResource({ uri: "front-api://operations" })).contents[0] as { text: string }).text) as unknown[];
+    expect(index).toHaveLength(244);
+    const one = (await session.client.readResource({ uri: "front-api://operations/update-conversation-assignee" })).contents[0] as { text: string };
+    expect(JSON.parse(one.text)).toMatchObject({ method: "PUT", path: "/conversations/{conversation_id}/assignee" });
+    await expect(session.client.readResource({ uri: "front-api://operations/no-such-operation" })).rejects.toThrow(/Unknown operation/);
     const read = await session.client.readResource({ uri: "front://tags" });
     transcript.push(JSON.stringify(read));
     const first = read.contents[0] as { mimeType?: string; text?: string };
@@ -188,12 +195,47 @@ describe("frontkit-mcp over stdio", () => {
   });
 });
 
+/** Jobs agents do with raw-api-request: found with search-api-operations, then called, all through the bin. */
+const JOBS: ReadonlyArray<{ readonly job: string; readonly expected: string; readonly ids: Readonly<Record<string, string>>; readonly args: Record<string, unknown> }> = [
+  { job: "assign a conversation", expected: "PUT /conversations/{conversation_id}/assignee", ids: { conversation_id: "cnv_abc123" }, args: { body: { assignee_id: "tea_abc123" } } },
+  { job: "archive", expected: "PATCH /conversations/{conversation_id}", ids: { conversation_id: "cnv_abc123" }, args: { body: { status: "archived" } } },
+  { job: "add a comment", expected: "POST /conversations/{conversation_id}/comments", ids: { conversation_id: "cnv_abc123" }, args: { body: { body: "Checked with the customer." } } },
+  { job: "search conversations", expected: "GET /conversations/search/{query}", ids: { query: "refund" }, args: { query: { limit: 10 } } },
+  { job: "list a contact's conversations", expected: "GET /contacts/{contact_id}/conversations", ids: { contact_id: "crd_abc123" }, args: { auto_paginate: true, max_results: 40 } },
+];
+
+describe("agent jobs through frontkit-mcp: search-api-operations, then raw-api-request", () => {
+  it.each(JOBS)("$job", async ({ job, expected, ids, args }) => {
+    const found = await call("search-api-operations", { query: job, limit: 3 });
+    expect(found.isError, text(found)).toBeFalsy();
+    const operations = (found.structuredContent as { operations: ReadonlyArray<{ method: string; path: string; shape: string }> }).operations;
+    const op = operations.find((o) => `${o.method} ${o.path}` === expected);
+    expect(op, `top 3 for "${job}": ${operations.map((o) => `${o.method} ${o.path}`).join(", ")}`).toBeDefined();
+    const path = op!.path.replace(/\{([^{}]+)\}/g, (_, name: string) => encodeURIComponent(ids[name] ?? "missing"));
+    const before = proxy.requests.length;
+    const result = await call("raw-api-request", { method: op!.method, path, ...args });
+    expect(result.isError, text(result)).toBeFalsy();
+    const sent = proxy.requests.slice(before);
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    expect(sent.every((r) => r.method === op!.method && r.path.startsWith(path))).toBe(true);
+  });
+
+  it("a call that breaks the operation's schema is refused with the expected shape, and nothing is sent", async () => {
+    const before = proxy.requests.length;
+    const result = await call("raw-api-request", { method: "PATCH", path: "/conversations/cnv_abc123", body: { status: "exploded" } });
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/body\.status: must be one of/);
+    expect(text(result)).toContain("Expected: PATCH /conversations/{conversation_id}");
+    expect(proxy.requests.length).toBe(before);
+  });
+});
+
 describe("frontkit-mcp options", () => {
   it("--read-only exposes only the read-only tools", async () => {
     const ro = await connectStdio({ FRONT_API_TOKEN: TOKEN, FRONT_API_BASE_URL: proxy.url }, ["--read-only"]);
     try {
       const { tools } = await ro.client.listTools();
-      const expected = toolCatalog.filter((t) => t.annotations.readOnlyHint).map((t) => t.name);
+      const expected = mcpToolCatalog.filter((t) => t.annotations.readOnlyHint).map((t) => t.name);
       expect(tools.map((t) => t.name)).toEqual(expected);
       expect(tools.every((t) => t.annotations?.readOnlyHint === true)).toBe(true);
       const refused = (await ro.client.callTool({ name: "create-contact", arguments: sampleInputs["create-contact"] ?? {} })) as CallToolResult;

@@ -79,14 +79,15 @@ describe("raw-api-request", () => {
       const { fetch, requests } = fakeFetch([
         json(200, { id: "crd_1" }, { "x-ratelimit-limit": "100", "x-ratelimit-remaining": "97", "x-ratelimit-reset": "1700000060" }),
       ]);
-      const out = yield* runTool(rawApiRequest, { method: "GET", path: "/contacts/crd_1", query: { limit: 5 } }).pipe(Effect.provide(layer({ fetch })));
+      const out = yield* runTool(rawApiRequest, { method: "GET", path: "/contacts/crd_1/conversations", query: { limit: 5 } }).pipe(Effect.provide(layer({ fetch })));
       assert.strictEqual(requests.length, 1);
       assert.strictEqual(requests[0]!.method, "GET");
-      assert.strictEqual(requests[0]!.url, `${BASE}/contacts/crd_1?limit=5`);
+      assert.strictEqual(requests[0]!.url, `${BASE}/contacts/crd_1/conversations?limit=5`);
       assert.deepStrictEqual(out, {
         status: 200,
         body: { id: "crd_1" },
-        template: "/contacts/{contact_id}",
+        template: "/contacts/{contact_id}/conversations",
+        operation_id: "list-contact-conversations",
         rate_limit: { limit: 100, remaining: 97, reset_at: 1_700_000_060_000 },
       });
     }),
@@ -192,7 +193,7 @@ describe("raw-api-request", () => {
         assert.strictEqual(requests.length, 1, method);
       }
       const reset = fakeFetch([networkError("ECONNRESET"), json(200, {})]);
-      const e = failure(yield* Effect.exit(runTool(rawApiRequest, { method: "POST", path: "/contacts", body: {} }).pipe(Effect.provide(layer({ fetch: reset.fetch, retry })))));
+      const e = failure(yield* Effect.exit(runTool(rawApiRequest, { method: "POST", path: "/contacts", body: { handles: [{ source: "email", handle: "a@b.c" }] } }).pipe(Effect.provide(layer({ fetch: reset.fetch, retry })))));
       assert.strictEqual(e._tag, "Transport");
       assert.strictEqual(reset.requests.length, 1);
       const get = fakeFetch([frontError(502, "Bad gateway"), json(200, { ok: true })]);
@@ -217,12 +218,26 @@ describe("raw-api-request", () => {
     }),
   );
 
-  it.effect("a 301 (merged conversation) comes back with its location, not followed", () =>
+  it.effect("a 301 (merged conversation) is sent again once to the conversation it became and reported as merged_into", () =>
     Effect.gen(function* () {
-      const { fetch, requests } = fakeFetch([new Response(null, { status: 301, headers: { location: "https://acme.api.frontapp.com/conversations/cnv_2" } })]);
+      const { fetch, requests } = fakeFetch([
+        new Response(null, { status: 301, headers: { location: "https://acme.api.frontapp.com/conversations/cnv_2" } }),
+        json(200, { id: "cnv_2" }),
+      ]);
+      const out = yield* runTool(rawApiRequest, { method: "GET", path: "/conversations/cnv_1" }).pipe(Effect.provide(layer({ fetch })));
+      assert.strictEqual(out.status, 200);
+      assert.strictEqual(out.merged_into, "cnv_2");
+      assert.deepStrictEqual(out.body, { id: "cnv_2" });
+      assert.deepStrictEqual(requests.map((r) => r.url), [`${BASE}/conversations/cnv_1`, `${BASE}/conversations/cnv_2`]);
+    }),
+  );
+
+  it.effect("a 301 whose Location names no conversation comes back as it is, not followed", () =>
+    Effect.gen(function* () {
+      const { fetch, requests } = fakeFetch([new Response(null, { status: 301, headers: { location: "https://acme.api.frontapp.com/elsewhere" } })]);
       const out = yield* runTool(rawApiRequest, { method: "GET", path: "/conversations/cnv_1" }).pipe(Effect.provide(layer({ fetch })));
       assert.strictEqual(out.status, 301);
-      assert.strictEqual(out.location, "https://acme.api.frontapp.com/conversations/cnv_2");
+      assert.strictEqual(out.location, "https://acme.api.frontapp.com/elsewhere");
       assert.strictEqual(out.body, null);
       assert.strictEqual(requests.length, 1);
     }),

@@ -142,12 +142,20 @@ describe("raw-api-request against Prism", () => {
     allSentWithToken();
   });
 
-  it("Prism does validate: a new message without `to` is answered 422 and surfaces as Validation", async () => {
-    await expect(prism.tools.rawApiRequest({ method: "POST", path: "/channels/cha_123/messages", body: { body: "no recipients" } })).rejects.toMatchObject({
-      _tag: "Validation",
-      status: 422,
+  it("Prism does validate: a new message without `to` is answered 422 (raw-api-request now refuses it before sending)", async () => {
+    const direct = await fetch(`${prism.proxy.url}/channels/cha_123/messages`, {
+      method: "POST",
+      headers: { authorization: "Bearer tok_contract", "content-type": "application/json" },
+      body: JSON.stringify({ body: "no recipients" }),
     });
-    expect(prism.proxy.requests).toHaveLength(1);
+    await direct.arrayBuffer();
+    expect(direct.status).toBe(422);
+    prism.proxy.reset();
+    await expect(prism.tools.rawApiRequest({ method: "POST", path: "/channels/cha_123/messages", body: { body: "no recipients" } })).rejects.toMatchObject({
+      _tag: "InvalidInput",
+      issues: [{ path: "body.to", message: "is required" }],
+    });
+    expect(prism.proxy.requests).toHaveLength(0);
   });
 
   it("a refused path is InvalidInput and sends nothing", async () => {

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { toolCatalog } from "@frontkit/tools";
+import { mcpToolCatalog } from "@frontkit/tools";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
@@ -26,7 +26,7 @@ export const CATALOG_SNAPSHOT = join(PACKAGE_DIR, "dist", "frontkit-mcp.catalog.
 
 // The bin is stale when its catalog snapshot is not the catalog of the @frontkit/tools installed now.
 const upToDate = (): boolean =>
-  existsSync(BIN) && existsSync(CATALOG_SNAPSHOT) && readFileSync(CATALOG_SNAPSHOT, "utf8").trim() === JSON.stringify(toolCatalog);
+  existsSync(BIN) && existsSync(CATALOG_SNAPSHOT) && readFileSync(CATALOG_SNAPSHOT, "utf8").trim() === JSON.stringify(mcpToolCatalog);
 
 // Test files run in parallel workers and tsup cleans dist/ first: one build at a time, the
 // others wait for it and re-check.

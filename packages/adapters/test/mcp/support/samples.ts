@@ -18,6 +18,9 @@ export const ELEVEN = [
   "send-message",
 ] as const;
 
+/** What MCP offers: the eleven and the read-only discovery tool for raw-api-request's operations. */
+export const MCP_TOOLS = [...ELEVEN.slice(0, 9), "raw-api-request", "search-api-operations", "send-message"] as const;
+
 /** A valid input for each tool. */
 export const sampleInputs: Readonly<Record<string, Record<string, unknown>>> = {
   "add-tag": { conversation_id: "cnv_abc123", tag_ids: ["tag_abc123"] },
@@ -30,5 +33,6 @@ export const sampleInputs: Readonly<Record<string, Record<string, unknown>>> = {
   "list-tags": {},
   "list-teammates": {},
   "raw-api-request": { method: "GET", path: "/me" },
+  "search-api-operations": { query: "assign a conversation" },
   "send-message": { channel_id: "cha_abc123", to: ["jane@example.com"], body: "Hello from frontkit" },
 };
