@@ -139,6 +139,9 @@ async function main(): Promise<void> {
   console.log(`             FRONT_API_BASE_URL=${url} FRONT_API_TOKEN=${MOCK_TOKEN} npm start`);
   console.log("Ctrl-C stops it.");
   if (args.faults) console.log("Requests:");
+  // The testkit unrefs Prism's process and pipes (a test must never wait on them), so nothing else keeps this
+  // process alive without the proxy; it runs until SIGINT/SIGTERM, whose handler stops everything and exits.
+  setInterval(() => undefined, 2 ** 31 - 1);
 }
 
 main().catch((error: unknown) => {
