@@ -1,10 +1,18 @@
 /**
- * Poll inboxes cheaply with the date filter (Promise facade).
+ * Poll inboxes for changed conversations with list-conversations' date filter (Promise facade).
  *
- * The inbox list rarely changes, so it is fetched once and kept. Each poll then asks
- * list-conversations for those inboxes with `updated_after` = the newest `updated_at`
- * of the previous poll: Front lists newest first, so paging stops at the first
- * conversation that is not newer — a quiet poll costs one request per inbox.
+ * The inbox list rarely changes, so it is fetched once and kept. Each poll asks list-conversations
+ * for those inboxes with `updated_after` = when the previous poll *started*, minus a clock-skew
+ * margin. Not the newest `updated_at` seen: Front does not list conversations in update order (its
+ * bump settings decide; inbox lists have no documented order), so every poll reads each inbox list
+ * to its end (about one request per 100 conversations) and a conversation changed while the lists
+ * were being read may already have been passed. The margin makes consecutive polls overlap; what the
+ * previous poll already returned (same id, same `updated_at`) is not reported again. A poll that a
+ * bound stopped before the end (`complete: false`) keeps the cursor, so nothing is skipped (if polls keep
+ * coming back incomplete, raise maxResults).
+ *
+ * For "what changed since" the events feed is cheaper and exact; this example shows the list-based
+ * way and what it costs.
  *
  * Run: npx tsx examples/poll-inboxes.ts
  */
@@ -13,12 +21,14 @@ import { isMain, reportFailure, withFrontTarget } from "./lib/target.js";
 
 /** list-conversations names at most 20 inboxes per call. */
 const MAX_INBOXES_PER_CALL = 20;
+/** Default overlap between polls: covers a clock behind Front's by up to a minute. */
+const DEFAULT_CLOCK_SKEW_SECONDS = 60;
 
 /** Options of the inbox poller. */
 export interface PollInboxesOptions {
   readonly baseUrl: string;
   readonly token: string;
-  /** Start of the first poll (unix seconds or ISO 8601); later polls continue from the newest conversation seen. */
+  /** Start of the first poll (unix seconds or ISO 8601); later polls start from the previous poll's start. */
   readonly since: number | string;
   /** Polls to run (default 2). */
   readonly polls?: number | undefined;
@@ -26,11 +36,22 @@ export interface PollInboxesOptions {
   readonly maxResults?: number | undefined;
 }
 
+/** Options of {@link createInboxPoller}. */
+export interface InboxPollerOptions {
+  /** Most conversations one poll returns (default 200). */
+  readonly maxResults?: number | undefined;
+  /** Seconds each poll reaches back before the previous poll's start (default 60). */
+  readonly clockSkewSeconds?: number | undefined;
+  /** Clock in unix ms (default Date.now). */
+  readonly now?: (() => number) | undefined;
+}
+
 /** What one poll found. */
 export interface PollResult {
+  /** Conversations changed since the cursor and not already reported by the previous poll. */
   readonly conversationIds: ReadonlyArray<string>;
-  /** True when paging ended because it reached conversations older than the cursor. */
-  readonly stoppedByDateFilter: boolean;
+  /** False when a bound stopped the read before the end of a list: the next poll repeats this cursor. */
+  readonly complete: boolean;
   /** The cursor this poll used. */
   readonly since: number | string;
 }
@@ -43,11 +64,18 @@ export interface InboxPoller {
   readonly cursor: number | string;
 }
 
+const seconds = (t: number | string): number => (typeof t === "number" ? t : Date.parse(t) / 1000);
+
 /** Creates a poller over every inbox the token can see, on an existing FrontTools. */
-export const createInboxPoller = (front: FrontTools, since: number | string, maxResults = 200): InboxPoller => {
+export const createInboxPoller = (front: FrontTools, since: number | string, options: InboxPollerOptions = {}): InboxPoller => {
+  const maxResults = options.maxResults ?? 200;
+  const skew = options.clockSkewSeconds ?? DEFAULT_CLOCK_SKEW_SECONDS;
+  const now = options.now ?? Date.now;
   let inboxIds: ReadonlyArray<string> | undefined;
   let inboxListings = 0;
   let cursor = since;
+  // What the previous poll returned (id → updated_at): the overlap between polls returns it again.
+  let previous = new Map<string, number | null | undefined>();
   return {
     get inboxListings() {
       return inboxListings;
@@ -56,19 +84,19 @@ export const createInboxPoller = (front: FrontTools, since: number | string, max
       return cursor;
     },
     poll: async () => {
+      const started = now() / 1000;
       if (inboxIds === undefined) {
         inboxListings++;
         const listed = await front.listInboxes();
         inboxIds = listed.inboxes.map((inbox) => inbox.id).slice(0, MAX_INBOXES_PER_CALL);
       }
       const used = cursor;
-      if (inboxIds.length === 0) return { conversationIds: [], stoppedByDateFilter: false, since: used };
+      if (inboxIds.length === 0) return { conversationIds: [], complete: true, since: used };
       const result = await front.listConversations({ inbox_ids: [...inboxIds], updated_after: used, auto_paginate: true, max_results: maxResults });
-      for (const c of result.conversations) {
-        const updated = c.updated_at ?? undefined;
-        if (updated !== undefined && (typeof cursor !== "number" || updated > cursor)) cursor = updated;
-      }
-      return { conversationIds: result.conversations.map((c) => c.id), stoppedByDateFilter: result.stopped_by_date_filter, since: used };
+      const fresh = result.conversations.filter((c) => !previous.has(c.id) || previous.get(c.id) !== c.updated_at);
+      previous = new Map(result.conversations.map((c) => [c.id, c.updated_at]));
+      if (result.complete) cursor = Math.max(seconds(used), Math.floor(started - skew));
+      return { conversationIds: fresh.map((c) => c.id), complete: result.complete, since: used };
     },
   };
 };
@@ -77,7 +105,7 @@ export const createInboxPoller = (front: FrontTools, since: number | string, max
 export const run = async (options: PollInboxesOptions): Promise<{ polls: ReadonlyArray<PollResult>; inboxListings: number }> => {
   const front = createFrontTools({ token: options.token, baseUrl: options.baseUrl });
   try {
-    const poller = createInboxPoller(front, options.since, options.maxResults);
+    const poller = createInboxPoller(front, options.since, { maxResults: options.maxResults });
     const polls: PollResult[] = [];
     for (let i = 0; i < (options.polls ?? 2); i++) polls.push(await poller.poll());
     return { polls, inboxListings: poller.inboxListings };
@@ -91,7 +119,7 @@ if (isMain(import.meta.url)) {
   const since = process.env["FRONT_API_TOKEN"] ? Math.floor(Date.now() / 1000) - 86_400 : 1_600_000_000;
   withFrontTarget((target) => run({ ...target, since }))
     .then(({ polls }) =>
-      polls.forEach((p, i) => console.log(`poll ${i + 1}: ${p.conversationIds.length} conversation(s) since ${String(p.since)}, stopped by date filter: ${p.stoppedByDateFilter}`)),
+      polls.forEach((p, i) => console.log(`poll ${i + 1}: ${p.conversationIds.length} changed conversation(s) since ${String(p.since)}, complete: ${p.complete}`)),
     )
     .catch(reportFailure);
 }

@@ -2,7 +2,7 @@
 // distort each other's timings). Fails when one fails.
 import { spawnSync } from "node:child_process";
 
-const BENCHES = ["@frontkit/tools", "@frontkit/adapters", "@frontkit/reliability"] as const;
+const BENCHES = ["@frontkit/core", "@frontkit/tools", "@frontkit/adapters", "@frontkit/reliability"] as const;
 
 const npm = process.platform === "win32" ? "npm.cmd" : "npm";
 const failed: string[] = [];

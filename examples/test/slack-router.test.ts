@@ -1,9 +1,9 @@
-import { startFaultProxy } from "@frontkit/testkit";
-import { afterEach, describe, expect, inject, it } from "vitest";
-import { run } from "../slack-router.js";
+import { deliverFrontWebhook, sampleFrontEvent, sampleFrontEventPreview } from "@frontkit/testkit";
+import { afterEach, describe, expect, it } from "vitest";
 import { type HttpSink, startHttpSink } from "../lib/http-sink.js";
+import { type SlackRouter, startSlackRouter } from "../slack-router.js";
 
-const token = "slack-router-test-token";
+const SECRET = "slack-router-app-secret-3c9d1e";
 let stops: Array<() => Promise<void>> = [];
 afterEach(async () => {
   await Promise.all(stops.map((stop) => stop()));
@@ -16,44 +16,102 @@ const sink = async (status = 200): Promise<HttpSink> => {
   return s;
 };
 
-describe("slack-router against Prism", () => {
-  it("posts one { text } per unassigned conversation to the webhook", async () => {
-    const slack = await sink();
-    const proxy = await startFaultProxy({ target: inject("prismUrl") });
-    stops.push(() => proxy.stop());
-
-    const result = await run({ baseUrl: proxy.url, token, slackWebhookUrl: `${slack.url}/services/T0/B0/x`, since: 1_600_000_000 });
-
-    expect(result.posted.length).toBeGreaterThan(0);
-    expect(slack.received).toHaveLength(result.posted.length);
-    for (const [i, req] of slack.received.entries()) {
-      expect(req.method).toBe("POST");
-      expect(req.path).toBe("/services/T0/B0/x");
-      expect(req.headers["content-type"]).toBe("application/json");
-      const body = JSON.parse(req.body) as { text: string };
-      expect(Object.keys(body)).toEqual(["text"]);
-      expect(body.text).toBe(result.posted[i]!.text);
-      expect(body.text).toMatch(/^New Front message/);
-      expect(body.text).not.toContain(token);
-    }
-    const list = proxy.requests.find((r) => r.method === "GET" && r.path === "/conversations");
-    expect(list?.query.get("q[statuses][]") ?? list?.url).toContain("unassigned");
-    const gets = proxy.requests.filter((r) => /^\/conversations\/cnv_[^/]+(\/messages)?$/.test(r.path));
-    expect(gets.length).toBeGreaterThanOrEqual(result.posted.length);
+const router = async (slack: HttpSink, kind: "application" | "rule" = "application", extra: { failures?: unknown[] } = {}): Promise<SlackRouter> => {
+  const r = await startSlackRouter({
+    kind,
+    secret: SECRET,
+    slackWebhookUrl: `${slack.url}/services/T0/B0/x`,
+    onPostFailure: (_id, error) => extra.failures?.push(error),
   });
+  stops.push(() => r.stop());
+  return r;
+};
 
-  it("fails and does not move the cursor when Slack refuses the post", async () => {
-    const slack = await sink(500);
-    await expect(run({ baseUrl: inject("prismUrl"), token, slackWebhookUrl: slack.url, since: 1_600_000_000 })).rejects.toThrow(/Slack webhook answered 500/);
+const slackTexts = (slack: HttpSink) => slack.received.map((r) => (JSON.parse(r.body) as { text: string }).text);
+
+describe("slack-router from Front webhooks", () => {
+  it("posts one { text } to Slack for an inbound message, with sender, subject and blurb", async () => {
+    const slack = await sink();
+    const r = await router(slack);
+    const event = sampleFrontEvent({ type: "inbound" });
+
+    const report = await deliverFrontWebhook(r.url, { kind: "application", secret: SECRET, event });
+    await r.settled();
+
+    expect(report.last.status).toBe(200);
     expect(slack.received).toHaveLength(1);
+    const [request] = slack.received;
+    expect(request!.method).toBe("POST");
+    expect(request!.path).toBe("/services/T0/B0/x");
+    expect(request!.headers["content-type"]).toBe("application/json");
+    expect(Object.keys(JSON.parse(request!.body) as object)).toEqual(["text"]);
+    expect(slackTexts(slack)[0]).toMatch(/^New Front message from jane@example\.com in "Where is my order\?": Hello, my order has not arrived/);
+    expect(r.posted).toEqual([{ eventId: event["id"], conversationId: (event["conversation"] as { id: string }).id, text: slackTexts(slack)[0] }]);
+    expect(slackTexts(slack)[0]).not.toContain(SECRET);
   });
 
-  it("rejects bad input before any request", async () => {
+  it("posts once when Front delivers the same event three times", async () => {
     const slack = await sink();
-    const proxy = await startFaultProxy({ target: inject("prismUrl") });
-    stops.push(() => proxy.stop());
-    await expect(run({ baseUrl: proxy.url, token, slackWebhookUrl: slack.url, since: "not a date" })).rejects.toMatchObject({ _tag: "InvalidInput" });
-    expect(proxy.requests).toHaveLength(0);
+    const r = await router(slack);
+    const report = await deliverFrontWebhook(r.url, { kind: "application", secret: SECRET, event: sampleFrontEvent({ type: "inbound" }), duplicates: 3 });
+    await r.settled();
+
+    expect(report.deliveries.map((d) => d.ok)).toEqual([true, true, true]);
+    expect(slack.received).toHaveLength(1);
+    expect(r.posted).toHaveLength(1);
+  });
+
+  it("ignores other event types and Front's sync request, and answers the sync challenge", async () => {
+    const slack = await sink();
+    const r = await router(slack);
+    for (const type of ["outbound", "tag", "assign", "comment"]) {
+      expect((await deliverFrontWebhook(r.url, { kind: "application", secret: SECRET, event: sampleFrontEvent({ type }) })).last.status).toBe(200);
+    }
+    const sync = await deliverFrontWebhook(r.url, { kind: "application", secret: SECRET, challenge: "challenge-4f2a" });
+    await r.settled();
+
+    expect(sync.last.status).toBe(200);
+    expect(sync.last.body).toContain("challenge-4f2a");
     expect(slack.received).toHaveLength(0);
+  });
+
+  it("refuses a request signed with another secret and posts nothing", async () => {
+    const slack = await sink();
+    const r = await router(slack);
+    const report = await deliverFrontWebhook(r.url, { kind: "application", secret: "not-the-secret-at-all-123", event: sampleFrontEvent({ type: "inbound" }), retries: 0 });
+    await r.settled();
+
+    expect(report.last.status).toBe(401);
+    expect(report.last.body).not.toContain(SECRET);
+    expect(slack.received).toHaveLength(0);
+  });
+
+  it("runs from a rule webhook too, naming the conversation when the rule sends previews", async () => {
+    const slack = await sink();
+    const r = await router(slack, "rule");
+    const preview = sampleFrontEventPreview({ type: "inbound" });
+    await deliverFrontWebhook(r.url, { kind: "rule", secret: SECRET, event: preview });
+    await deliverFrontWebhook(r.url, { kind: "rule", secret: SECRET, event: sampleFrontEvent({ type: "inbound" }) });
+    await r.settled();
+
+    expect(slackTexts(slack)).toHaveLength(2);
+    expect(slackTexts(slack)[0]).toBe(`New Front message in conversation ${(preview["conversation"] as { id: string }).id}`);
+    expect(slackTexts(slack)[1]).toMatch(/^New Front message from jane@example\.com/);
+  });
+
+  it("reports a refused Slack post without counting it as posted, and keeps serving", async () => {
+    const slack = await sink(500);
+    const failures: unknown[] = [];
+    const r = await router(slack, "application", { failures });
+    await deliverFrontWebhook(r.url, { kind: "application", secret: SECRET, event: sampleFrontEvent({ type: "inbound" }) });
+    await r.settled();
+
+    expect(slack.received).toHaveLength(1);
+    expect(r.posted).toHaveLength(0);
+    expect(String(failures[0])).toMatch(/Slack webhook answered 500/);
+    const again = await deliverFrontWebhook(r.url, { kind: "application", secret: SECRET, event: sampleFrontEvent({ type: "inbound" }) });
+    await r.settled();
+    expect(again.last.status).toBe(200);
+    expect(slack.received).toHaveLength(2);
   });
 });

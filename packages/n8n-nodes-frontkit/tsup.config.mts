@@ -10,7 +10,9 @@ const src = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 export default defineConfig({
   entry: {
     "nodes/Front/Front.node": "src/nodes/Front/Front.node.ts",
+    "nodes/FrontTrigger/FrontTrigger.node": "src/nodes/FrontTrigger/FrontTrigger.node.ts",
     "credentials/FrontApi.credentials": "src/credentials/FrontApi.credentials.ts",
+    "credentials/FrontWebhookApi.credentials": "src/credentials/FrontWebhookApi.credentials.ts",
   },
   outDir: "dist",
   format: ["cjs"],
@@ -34,9 +36,13 @@ export default defineConfig({
   },
   onSuccess: async () => {
     mkdirSync(src("dist/nodes/Front"), { recursive: true });
+    mkdirSync(src("dist/nodes/FrontTrigger"), { recursive: true });
     mkdirSync(src("dist/credentials"), { recursive: true });
     copyFileSync(src("src/nodes/Front/front.svg"), src("dist/nodes/Front/front.svg"));
     copyFileSync(src("src/nodes/Front/Front.node.json"), src("dist/nodes/Front/Front.node.json"));
+    // The trigger shows the same icon; one source file, copied beside each node n8n loads.
+    copyFileSync(src("src/nodes/Front/front.svg"), src("dist/nodes/FrontTrigger/front.svg"));
+    copyFileSync(src("src/nodes/FrontTrigger/FrontTrigger.node.json"), src("dist/nodes/FrontTrigger/FrontTrigger.node.json"));
     copyFileSync(src("src/credentials/front.svg"), src("dist/credentials/front.svg"));
   },
 });

@@ -17,7 +17,8 @@ const promiseEntryUsesMainBundle: Plugin = {
 };
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/promise.ts"],
+  // token.ts imports nothing: `@frontkit/tools/token` lets the MCP bin check FRONT_API_TOKEN without loading Effect.
+  entry: ["src/index.ts", "src/promise.ts", "src/token.ts"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

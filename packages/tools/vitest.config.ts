@@ -14,6 +14,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     projects: [
       {
+        // Inline projects inherit the root's timeouts only with `extends: true` (without it, vitest's 5 s default applied).
+        extends: true,
         resolve: { alias },
         test: {
           name: "unit",
@@ -23,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         resolve: { alias },
         test: {
           name: "contract",

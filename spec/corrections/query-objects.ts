@@ -44,9 +44,15 @@ export const QUERY_OBJECTS: Record<string, Json> = {
 export const queryObjects: Correction = {
   id: "query-objects",
   reason:
-    "Front's `q` parameter is a search object sent in bracket notation (`q[statuses][]=assigned`, " +
-    "`q[updated_after]=1700000000`), documented at dev.frontapp.com/docs/query-object-q, but the spec types it " +
-    "as a plain string, so callers would have to hand-encode it and the mock could not validate it.",
+    "Front's `q` parameter is a search object sent in bracket notation, lists with empty brackets " +
+    "(`q[statuses][]=assigned&q[statuses][]=archived`, `q[updated_after]=1700000000`; Front's API reference shows " +
+    "`[]`, its guide at dev.frontapp.com/docs/query-object-q repeated keys), but the spec types it as a plain " +
+    "string, so callers would have to hand-encode it. Declared as a deepObject so the types name each property. " +
+    "OpenAPI 3.0 leaves lists inside a deepObject undefined and Prism 5.14 reads them only as indexed keys " +
+    "(`q[statuses][0]`): the `[]` form reaches it as an empty list, so Prism accepts it (no 422) without checking " +
+    "the values. A form parameter named `q[statuses][]` would describe the form exactly, but Prism's CLI rewrites " +
+    "such names with encodeURI at startup and then never matches them; the values are checked by the tools' own " +
+    "input schemas, the serializer tests and the simulated Front instead.",
   apply(doc) {
     for (const [name, properties] of Object.entries(QUERY_OBJECTS)) {
       const parameter = doc.components.parameters[name];

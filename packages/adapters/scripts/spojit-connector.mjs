@@ -23,4 +23,4 @@ if (!validate(frontConnector)) {
 
 await writeFile(join(dist, "spojit-connector.json"), `${JSON.stringify(frontConnector, null, 2)}\n`);
 await writeFile(join(dist, "spojit-connector.schema.json"), `${JSON.stringify(spojitConnectorJsonSchema, null, 2)}\n`);
-console.log(`spojit-connector: wrote dist/spojit-connector.json (${frontConnector.tools.length} tools) and its schema`);
+console.log(`spojit-connector: wrote dist/spojit-connector.json (${frontConnector.tools.length} tools, ${frontConnector.triggers?.length ?? 0} triggers) and its schema`);

@@ -32,8 +32,6 @@ export type Status = Schemas["StatusResponse"];
 export type Link = Schemas["LinkResponse"];
 /** A contact account. */
 export type Account = Schemas["AccountResponse"];
-/** An event. */
-export type FrontEvent = Schemas["EventResponse"];
 /** The body of `POST /channels/{channel_id}/messages` (JSON). */
 export type OutboundMessage = Schemas["OutboundMessage"];
 /** The body of `POST /conversations/{conversation_id}/messages` (JSON). */

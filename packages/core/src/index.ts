@@ -34,3 +34,4 @@ export {
 } from "./messages.js";
 export { request, type RequestControls, type RequestInitFor, type RequestResult } from "./request.js";
 export { PATH_TEMPLATES, matchPathTemplate, type PathMatch } from "./path-templates.js";
+export * from "./webhooks/index.js";

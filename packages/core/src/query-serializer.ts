@@ -1,7 +1,11 @@
-// Front reads nested query objects (its `q` search object) in bracket notation with indexed arrays:
-// `q[statuses][0]=assigned&q[updated_after]=1700000000`. openapi-fetch's default deepObject style cannot
-// express arrays inside objects, so frontkit serializes queries itself. Top-level arrays stay repeated
-// keys (`inbox_ids=a&inbox_ids=b`), the OpenAPI `form`/`explode` default the spec declares for them.
+// Front reads nested query objects (its `q` search object) in bracket notation, arrays as empty brackets:
+// `q[statuses][]=assigned&q[statuses][]=archived&q[updated_after]=1700000000`. That is the form Front's API
+// reference shows (`q[statuses][]=…`, `q[types][]=…`); its query-object guide shows plain repeated keys
+// (`q[statuses]=a&q[statuses]=b`), and the indexed form (`[0]`) appears in neither. `[]` keeps a one-value
+// list a list for bracket-style parsers, where a lone `q[statuses]=a` reads as a string. openapi-fetch's
+// deepObject style cannot express arrays inside objects (OpenAPI 3.0 leaves that undefined), so frontkit
+// serializes queries itself. Top-level arrays stay repeated keys (`inbox_ids=a&inbox_ids=b`), the OpenAPI
+// `form`/`explode` default the spec declares for them.
 
 type Pair = readonly [key: string, value: string];
 
@@ -24,7 +28,9 @@ const nested = (prefix: string, value: unknown, out: Pair[]): void => {
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => nested(`${prefix}[${i}]`, item, out));
+    // Only lists of plain values are `[]`: a list of objects needs its index to keep each one's fields together
+    // (no Front `q` has one; the index keeps such data intact rather than guessing).
+    value.forEach((item, i) => nested(scalar(item) !== undefined ? `${prefix}[]` : `${prefix}[${i}]`, item, out));
     return;
   }
   if (typeof value === "object" && value !== null && !(value instanceof Date)) {
@@ -49,7 +55,7 @@ export const frontQueryPairs = (query: Record<string, unknown> | undefined): Pai
   return out;
 };
 
-/** Serializes a query object Front's way: `q[statuses][0]=assigned`, repeated keys for top-level arrays. */
+/** Serializes a query object Front's way: `q[statuses][]=assigned`, repeated keys for top-level arrays. */
 export const frontQuerySerializer = (query: Record<string, unknown> | undefined): string =>
   frontQueryPairs(query)
     .map(([k, v]) => `${encodeKey(k)}=${encodeURIComponent(v)}`)

@@ -83,7 +83,7 @@ describe("requests", () => {
       params: { query: { q: { statuses: ["assigned", "unassigned"], updated_after: 1700000000 }, limit: 25 } },
     });
     const url = new URL(calls[0]!.url);
-    expect(url.search).toBe("?q[statuses][0]=assigned&q[statuses][1]=unassigned&q[updated_after]=1700000000&limit=25");
+    expect(url.search).toBe("?q[statuses][]=assigned&q[statuses][]=unassigned&q[updated_after]=1700000000&limit=25");
   });
 
   it("encodes path params and refuses empty, missing and dot-segment ids without sending", async () => {

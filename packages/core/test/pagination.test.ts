@@ -121,8 +121,8 @@ describe("paginate", () => {
     }))
       got.push(c);
     expect(calls.map((c) => c.url)).toEqual([
-      `${BASE}/inboxes/inb_1/conversations?q[statuses][0]=assigned`,
-      `${BASE}/inboxes/inb_1/conversations?q[statuses][0]=assigned&page_token=two`,
+      `${BASE}/inboxes/inb_1/conversations?q[statuses][]=assigned`,
+      `${BASE}/inboxes/inb_1/conversations?q[statuses][]=assigned&page_token=two`,
     ]);
   });
 

@@ -59,7 +59,7 @@ describe("request", () => {
     const { fetch, calls } = fakeFetch(() => json({ _results: [], _pagination: { next: null } }));
     const client = createFrontClient({ token: TOKEN, fetch });
     await request(client, "get", "/conversations", { params: { query: { q: { statuses: ["archived"] } } } });
-    expect(new URL(calls[0]!.url).search).toBe("?q[statuses][0]=archived");
+    expect(new URL(calls[0]!.url).search).toBe("?q[statuses][]=archived");
   });
 
   it("refuses unknown paths and methods at runtime before sending", async () => {

@@ -75,7 +75,7 @@ describe("request() on the node transport: what is sent", () => {
     expect(data).toEqual({ ok: true });
     expect(response.status).toBe(200);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.url).toBe("/inboxes/inb%201%2Fx/conversations?q[statuses][0]=assigned&q[statuses][1]=archived&limit=5");
+    expect(seen[0]!.url).toBe("/inboxes/inb%201%2Fx/conversations?q[statuses][]=assigned&q[statuses][]=archived&limit=5");
     expect(seen[0]!.headers.authorization).toBe(`Bearer ${TOKEN}`);
     expect(seen[0]!.headers.accept).toBe("application/json");
     expect(seen[0]!.headers["user-agent"]).toMatch(/^frontkit\/\S+ \(\+node\)$/);

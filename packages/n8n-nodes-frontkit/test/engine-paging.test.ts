@@ -61,6 +61,27 @@ describe("token-paged tools (simulated Front)", () => {
     expect(new Set(result.items.map((i) => i.json.id)).size).toBe(260);
   });
 
+  it("Conversation → Get Many with Updated After finds a conversation tagged after it, deep in the list (no early stop)", async () => {
+    const d = front.dataset;
+    const after = d.conversationUpdatedAt(0) + 100;
+    front.conversationOrder.clear();
+    // Tagging changes updated_at but not the place in Front's list: #240 stays near the end.
+    front.tagConversation(d.conversationId(240), after + 5);
+    front.replyConversation(d.conversationId(100), after + 6);
+    try {
+      const result = await runFrontWorkflow({
+        parameters: { resource: "conversation", operation: "getAll", returnAll: true, additionalFields: { updatedAfter: after } },
+        credentials: credentials(),
+      });
+      expect(result.error).toBeUndefined();
+      expect(result.items.map((i) => i.json.id).sort()).toEqual([d.conversationId(100), d.conversationId(240)].sort());
+      // The whole list was read: 260 conversations at up to 100 per page.
+      expect(front.stats().byPath["GET /conversations"]).toBe(3);
+    } finally {
+      front.conversationOrder.clear();
+    }
+  });
+
   it("Conversation → Get Many filters by statuses (multi-options) and inbox", async () => {
     const inbox = front.dataset.inboxId(0);
     const result = await runFrontWorkflow({

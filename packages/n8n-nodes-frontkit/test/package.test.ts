@@ -53,8 +53,8 @@ describe("packed n8n-nodes-frontkit", () => {
     expect(manifest.name).toBe("n8n-nodes-frontkit");
     expect(manifest.keywords).toContain("n8n-community-node-package");
     expect(manifest.n8n.n8nNodesApiVersion).toBe(1);
-    expect(manifest.n8n.nodes).toEqual(["dist/nodes/Front/Front.node.js"]);
-    expect(manifest.n8n.credentials).toEqual(["dist/credentials/FrontApi.credentials.js"]);
+    expect(manifest.n8n.nodes).toEqual(["dist/nodes/Front/Front.node.js", "dist/nodes/FrontTrigger/FrontTrigger.node.js"]);
+    expect(manifest.n8n.credentials).toEqual(["dist/credentials/FrontApi.credentials.js", "dist/credentials/FrontWebhookApi.credentials.js"]);
     for (const file of [...manifest.n8n.nodes, ...manifest.n8n.credentials]) expect(files).toContain(file);
   });
 
@@ -70,14 +70,20 @@ describe("packed n8n-nodes-frontkit", () => {
       "LICENSE",
       "README.md",
       "dist/credentials/FrontApi.credentials.js",
+      "dist/credentials/FrontWebhookApi.credentials.js",
       "dist/credentials/front.svg",
       "dist/nodes/Front/Front.node.js",
       "dist/nodes/Front/Front.node.json",
       "dist/nodes/Front/front.svg",
+      "dist/nodes/FrontTrigger/FrontTrigger.node.js",
+      "dist/nodes/FrontTrigger/FrontTrigger.node.json",
+      "dist/nodes/FrontTrigger/front.svg",
       "package.json",
     ]);
     const codex = JSON.parse(readFileSync(join(packageRoot, "dist/nodes/Front/Front.node.json"), "utf8")) as { node: string };
     expect(codex.node).toBe("n8n-nodes-frontkit.front");
+    const triggerCodex = JSON.parse(readFileSync(join(packageRoot, "dist/nodes/FrontTrigger/FrontTrigger.node.json"), "utf8")) as { node: string };
+    expect(triggerCodex.node).toBe("n8n-nodes-frontkit.frontTrigger");
   });
 
   it("loads with require in a clean folder, requiring nothing outside the bundle but n8n-workflow and Node built-ins", () => {
@@ -96,11 +102,17 @@ describe("packed n8n-nodes-frontkit", () => {
       const pkg = require(path.join(root, "package.json"));
       const node = new (require(path.join(root, pkg.n8n.nodes[0])).Front)();
       const credentials = new (require(path.join(root, pkg.n8n.credentials[0])).FrontApi)();
+      const trigger = new (require(path.join(root, pkg.n8n.nodes[1])).FrontTrigger)();
+      const webhookCredentials = new (require(path.join(root, pkg.n8n.credentials[1])).FrontWebhookApi)();
       process.stdout.write(JSON.stringify({
         external: [...external],
         node: { name: node.description.name, usableAsTool: node.description.usableAsTool, credentials: node.description.credentials, icon: node.description.icon,
                 hasExecute: typeof node.execute === "function", loadOptions: Object.keys(node.methods.loadOptions).sort() },
         credentials: { name: credentials.name, displayName: credentials.displayName },
+        trigger: { name: trigger.description.name, polling: trigger.description.polling, icon: trigger.description.icon,
+                   hasWebhook: typeof trigger.webhook === "function", hasPoll: typeof trigger.poll === "function",
+                   credentials: trigger.description.credentials.map((c) => c.name) },
+        webhookCredentials: { name: webhookCredentials.name, displayName: webhookCredentials.displayName },
       }));
     `;
     const result = spawnSync(process.execPath, ["-e", script], { cwd: join(workDir, "consumer"), encoding: "utf8", env: { PATH: process.env.PATH ?? "" } });
@@ -110,11 +122,22 @@ describe("packed n8n-nodes-frontkit", () => {
       external: string[];
       node: { name: string; usableAsTool: boolean; credentials: Array<{ name: string }>; icon: string; hasExecute: boolean; loadOptions: string[] };
       credentials: { name: string; displayName: string };
+      trigger: { name: string; polling: boolean; icon: string; hasWebhook: boolean; hasPoll: boolean; credentials: string[] };
+      webhookCredentials: { name: string; displayName: string };
     };
     expect(loaded.external).toEqual(["n8n-workflow"]);
     expect(loaded.node).toMatchObject({ name: "front", usableAsTool: true, icon: "file:front.svg", hasExecute: true });
     expect(loaded.node.credentials).toEqual([{ name: "frontApi", required: true }]);
     expect(loaded.node.loadOptions).toEqual(["getChannels", "getInboxes", "getTags", "getTeammates"]);
     expect(loaded.credentials).toEqual({ name: "frontApi", displayName: "Front API" });
+    expect(loaded.trigger).toEqual({
+      name: "frontTrigger",
+      polling: true,
+      icon: "file:front.svg",
+      hasWebhook: true,
+      hasPoll: true,
+      credentials: ["frontWebhookApi", "frontApi"],
+    });
+    expect(loaded.webhookCredentials).toEqual({ name: "frontWebhookApi", displayName: "Front Webhook" });
   });
 });

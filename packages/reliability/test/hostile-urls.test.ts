@@ -68,7 +68,7 @@ describe("hostile URLs never leave the configured host", () => {
     const front = createFrontTools({ token: CANARY, baseUrl: BASE, fetch });
     try {
       for (const path of HOSTILE_PATHS) {
-        for (const method of ["GET", "POST", "DELETE"]) {
+        for (const method of ["GET", "POST", "DELETE"] as const) {
           const error = await front.invoke("raw-api-request", { method, path }).then(
             (result) => ({ unexpected: result }),
             (e: unknown) => e,

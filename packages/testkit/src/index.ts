@@ -39,4 +39,36 @@ export {
   type SimulatedWrite,
 } from "./simulated-front/server.js";
 export { Dataset, DEFAULT_DATASET, CONVERSATION_STATUSES, SIMULATED_COMPANY_HOST, type DatasetSize } from "./simulated-front/dataset.js";
+export {
+  EventLog,
+  MAX_EVENTS_PAGE_SIZE,
+  SIMULATED_EVENT_TYPES,
+  compareEvents,
+  type EmitEventInput,
+  type SimulatedEventJson,
+  type SimulatedEventRecord,
+} from "./simulated-front/events.js";
 export { SlidingWindowLimiter, type Admission } from "./simulated-front/rate-limit.js";
+export {
+  signApplicationWebhook,
+  signRuleWebhook,
+  sampleFrontEvent,
+  sampleFrontEventPreview,
+  applicationWebhookBody,
+  syncWebhookBody,
+  deliverFrontWebhook,
+  type SenderWebhookKind,
+  type SampleFrontEventOptions,
+  type DeliverFrontWebhookOptions,
+  type DeliveryAttempt,
+  type Delivery,
+  type DeliveryReport,
+  type JsonObject,
+} from "./webhooks.js";
+export {
+  ConversationOrder,
+  BUMP_SETTINGS,
+  bumps,
+  type BumpSetting,
+  type ConversationAction,
+} from "./simulated-front/conversation-order.js";

@@ -84,7 +84,7 @@ describe("simulated Front: data and pagination", () => {
     expect(items.map((c) => c.updated_at)).toEqual(all.slice(5, 19).map((c) => c.updated_at));
   });
 
-  it("filters conversations by status and inbox, most recently updated first, with full pages", async () => {
+  it("filters conversations by status and inbox, company-wide newest first, with full pages", async () => {
     const sim = await start({ ...roomy, dataset: { conversations: 500, inboxes: 3 } });
     const all = (await collect<{ id: string; status: string; updated_at: number }>(sim, "/conversations?limit=100")).items;
     expect(all).toHaveLength(500);
@@ -94,9 +94,12 @@ describe("simulated Front: data and pagination", () => {
     expect(filtered.pages).toBe(Math.ceil(expected.length / 25));
 
     const inboxId = sim.dataset.inboxId(1);
-    const inInbox = await collect<{ id: string }>(sim, `/inboxes/${inboxId}/conversations?limit=100&q[statuses][]=archived`);
+    const inInbox = await collect<{ id: string; updated_at: number }>(sim, `/inboxes/${inboxId}/conversations?limit=100&q[statuses][]=archived`);
     const expectedInbox = all.filter((c, i) => i % 3 === 1 && c.status === "archived");
-    expect(inInbox.items.map((c) => c.id)).toEqual(expectedInbox.map((c) => c.id));
+    // Same members, but inbox lists have no documented order: here one unrelated to updated_at.
+    expect(inInbox.items.map((c) => c.id).sort()).toEqual(expectedInbox.map((c) => c.id).sort());
+    const times = inInbox.items.map((c) => c.updated_at);
+    expect(times).not.toEqual([...times].sort((a, b) => b - a));
   });
 
   it("serves 10 000 conversations lazily", async () => {
@@ -278,5 +281,64 @@ describe("simulated Front: rate limits", () => {
     const started = performance.now();
     await fetch(`${sim.url}/me`, { headers: auth });
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+  });
+});
+
+describe("simulated Front: conversation order (bump settings)", () => {
+  type Listed = { id: string; updated_at: number };
+  const ids = (items: Listed[]) => items.map((c) => c.id);
+
+  it("tagging and assigning change updated_at but never the place in /conversations", async () => {
+    const sim = await start({ ...roomy, dataset: { conversations: 20 }, bump: "replies_and_comments" });
+    const before = ids((await collect<Listed>(sim, "/conversations?limit=7")).items);
+    const late = sim.dataset.conversationUpdatedAt(0) + 1_000;
+    sim.tagConversation(sim.dataset.conversationId(12), late);
+    sim.assignConversation(sim.dataset.conversationId(5), late + 1);
+    const after = (await collect<Listed>(sim, "/conversations?limit=7")).items;
+    expect(ids(after)).toEqual(before);
+    expect(after.find((c) => c.id === sim.dataset.conversationId(12))!.updated_at).toBe(late);
+    expect(after.find((c) => c.id === sim.dataset.conversationId(5))!.updated_at).toBe(late + 1);
+    const single = await getJson<Listed>(`${sim.url}/conversations/${sim.dataset.conversationId(12)}`);
+    expect(single.body.updated_at).toBe(late);
+  });
+
+  it.each([
+    ["replies", { reply: true, comment: false }],
+    ["comments", { reply: false, comment: true }],
+    ["replies_and_comments", { reply: true, comment: true }],
+    ["never", { reply: false, comment: false }],
+  ] as const)("bump %s: replies and comments move a conversation up as the setting says, inbound messages always", async (bump, moves) => {
+    const sim = await start({ ...roomy, dataset: { conversations: 20 }, bump });
+    const d = sim.dataset;
+    const t = d.conversationUpdatedAt(0);
+    sim.replyConversation(d.conversationId(10), t + 10);
+    sim.commentConversation(d.conversationId(15), t + 20);
+    sim.receiveMessage(d.conversationId(18), t + 5);
+    const top = ids((await collect<Listed>(sim, "/conversations?limit=100")).items).slice(0, 3);
+    const expected = [
+      ...(moves.comment ? [d.conversationId(15)] : []),
+      ...(moves.reply ? [d.conversationId(10)] : []),
+      d.conversationId(18),
+    ];
+    expect(top.slice(0, expected.length)).toEqual(expected);
+    if (!moves.reply) expect(top).not.toContain(d.conversationId(10));
+    if (!moves.comment) expect(top).not.toContain(d.conversationId(15));
+  });
+
+  it("pages stay whole and duplicate-free under a moved order; conversationOrder.clear() restores it", async () => {
+    const sim = await start({ ...roomy, dataset: { conversations: 50, inboxes: 2 }, bump: "replies" });
+    const d = sim.dataset;
+    for (const i of [49, 3, 27]) sim.replyConversation(d.conversationId(i), d.conversationUpdatedAt(0) + i);
+    const { items } = await collect<Listed>(sim, "/conversations?limit=6");
+    expect(new Set(ids(items)).size).toBe(50);
+    expect(ids(items).slice(0, 3)).toEqual([d.conversationId(49), d.conversationId(27), d.conversationId(3)]);
+    sim.conversationOrder.clear();
+    expect(ids((await collect<Listed>(sim, "/conversations?limit=50")).items)).toEqual(Array.from({ length: 50 }, (_, i) => d.conversationId(i)));
+  });
+
+  it("rejects actions on unknown conversations and non-numeric times", async () => {
+    const sim = await start({ ...roomy, dataset: { conversations: 5 } });
+    expect(() => sim.tagConversation("cnv_zzzz", 1)).toThrow(RangeError);
+    expect(() => sim.replyConversation(sim.dataset.conversationId(1), Number.NaN)).toThrow(TypeError);
   });
 });

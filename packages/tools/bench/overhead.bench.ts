@@ -43,11 +43,11 @@ const main = async () => {
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = { token: "tok_bench", baseUrl: url, burstPerSecond: 0 } as const;
+  const config = { token: "tok_bench_0123456789", baseUrl: url, burstPerSecond: 0 } as const;
   const facade = createFrontTools(config);
   const runtime = ManagedRuntime.make(Front.layer(config));
   const tool = toolsByName["list-teammates"]!;
-  const headers = { authorization: "Bearer tok_bench", accept: "application/json" };
+  const headers = { authorization: "Bearer tok_bench_0123456789", accept: "application/json" };
 
   const client = createFrontClient(config);
   const bareHttp = () =>

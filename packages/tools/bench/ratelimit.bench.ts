@@ -46,7 +46,7 @@ const main = async () => {
   const sim = await startSimulatedFront({ perMinute, burstPerSecond: burst, now });
   try {
     const tool = toolsByName["list-teammates"]!;
-    const layer = Front.layer({ token: "tok_bench", baseUrl: sim.url, maxConcurrency: concurrency, burstPerSecond: burst, cacheTtl: 0 });
+    const layer = Front.layer({ token: "tok_bench_0123456789", baseUrl: sim.url, maxConcurrency: concurrency, burstPerSecond: burst, cacheTtl: 0 });
     const program = Effect.all(
       Array.from({ length: calls }, () => Effect.exit(runTool(tool, {}))),
       { concurrency: "unbounded" },

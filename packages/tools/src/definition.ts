@@ -6,6 +6,7 @@
 import { Effect, Result, Schema, SchemaIssue } from "effect";
 import { type FrontToolError, formatIssuePath, type InputIssue, type InvalidInput, invalidInput } from "./errors.js";
 import type { Front } from "./front.js";
+import { withGuardedProgress } from "./progress.js";
 
 /** Behaviour hints, mapped to MCP's readOnlyHint/destructiveHint/idempotentHint/openWorldHint. */
 export interface ToolAnnotations {
@@ -81,9 +82,9 @@ export const decodeToolInput = <I, O>(tool: ToolDefinition<I, O>, input: unknown
       : Effect.fail(invalidInput(issuesOf(decoded.failure.issue), { operation: tool.name, summary: `Invalid input for ${tool.name}` }));
   });
 
-/** Runs a tool on untrusted input: decode (nothing sent if invalid), then the program. */
+/** Runs a tool on untrusted input: decode (nothing sent if invalid), then the program, its progress reports guarded. */
 export const runTool = <I, O>(tool: ToolDefinition<I, O>, input: unknown): Effect.Effect<O, FrontToolError, Front> =>
-  Effect.withSpan(Effect.flatMap(decodeToolInput(tool, input), tool.run), `tool ${tool.name}`, { captureStackTrace: false });
+  Effect.withSpan(withGuardedProgress(Effect.flatMap(decodeToolInput(tool, input), tool.run)), `tool ${tool.name}`, { captureStackTrace: false });
 
 /** Turns a tool's output into plain JSON (what adapters send). */
 export const encodeToolOutput = <I, O>(tool: ToolDefinition<I, O>, output: O): Effect.Effect<unknown> =>

@@ -85,6 +85,21 @@ export class Transport extends Schema.TaggedError<Transport>()("Transport", {
 /** Front answered with something the tool cannot read: non-JSON, an unexpected status or shape. */
 export class UnexpectedResponse extends Schema.TaggedError<UnexpectedResponse>()("UnexpectedResponse", httpFields) {}
 
+/**
+ * The call was made on a client that was already released (`dispose()` of the Promise facade, or an adapter
+ * shutting down); nothing was sent to Front. Optional fields as InvalidInput's, so code reading `status` or
+ * `details` off any FrontToolError keeps compiling.
+ */
+export class Disposed extends Schema.TaggedError<Disposed>()("Disposed", {
+  message: Schema.String,
+  retryable: Schema.Literal(false),
+  status: Schema.optionalKey(Schema.Int),
+  details: Schema.optionalKey(Schema.Array(Schema.String)),
+  requestId: Schema.optionalKey(Schema.String),
+  retryAfterMs: Schema.optionalKey(Schema.Int),
+  operation: Schema.optionalKey(Schema.String),
+}) {}
+
 /** Every error a Front tool can fail with. */
 export type FrontToolError =
   | InvalidInput
@@ -96,7 +111,8 @@ export type FrontToolError =
   | RateLimited
   | ServerError
   | Transport
-  | UnexpectedResponse;
+  | UnexpectedResponse
+  | Disposed;
 
 /** Schema of the error union, to decode errors that crossed a process boundary as JSON. */
 export const FrontToolErrorSchema = Schema.Union([
@@ -110,6 +126,7 @@ export const FrontToolErrorSchema = Schema.Union([
   ServerError,
   Transport,
   UnexpectedResponse,
+  Disposed,
 ]);
 
 /** The `_tag` of every Front tool error. */
@@ -124,6 +141,7 @@ export const frontToolErrorTags = [
   "ServerError",
   "Transport",
   "UnexpectedResponse",
+  "Disposed",
 ] as const satisfies ReadonlyArray<FrontToolError["_tag"]>;
 
 const tagSet: ReadonlySet<string> = new Set(frontToolErrorTags);

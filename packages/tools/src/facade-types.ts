@@ -168,14 +168,40 @@ export interface ListTeammatesOutput {
   readonly count: number;
 }
 
-/** Input of get-contact: a contact id, or a handle to look the contact up by. */
-export interface GetContactInput {
-  readonly contact_id?: string;
-  readonly email?: string;
-  readonly phone?: string;
-  readonly handle?: string;
-  readonly source?: ContactHandleSource;
+/** get-contact by contact id or alias. */
+export interface GetContactById {
+  readonly contact_id: string;
+  readonly email?: never;
+  readonly phone?: never;
+  readonly handle?: never;
+  readonly source?: never;
 }
+/** get-contact by email address. */
+export interface GetContactByEmail {
+  readonly email: string;
+  readonly contact_id?: never;
+  readonly phone?: never;
+  readonly handle?: never;
+  readonly source?: never;
+}
+/** get-contact by phone number. */
+export interface GetContactByPhone {
+  readonly phone: string;
+  readonly contact_id?: never;
+  readonly email?: never;
+  readonly handle?: never;
+  readonly source?: never;
+}
+/** get-contact by a handle of another source. */
+export interface GetContactByHandle {
+  readonly handle: string;
+  readonly source: ContactHandleSource;
+  readonly contact_id?: never;
+  readonly email?: never;
+  readonly phone?: never;
+}
+/** Input of get-contact: exactly one of contact_id, email, phone, or handle with its source. */
+export type GetContactInput = GetContactById | GetContactByEmail | GetContactByPhone | GetContactByHandle;
 /** Output of get-contact. */
 export interface GetContactOutput {
   readonly contact: Contact;
@@ -228,12 +254,16 @@ export interface ListConversationsInput {
   readonly page_token?: string;
   readonly auto_paginate?: boolean;
   readonly max_results?: number;
+  readonly max_pages?: number;
 }
 /** Output of list-conversations. */
 export interface ListConversationsOutput {
   readonly conversations: ReadonlyArray<Conversation>;
   readonly count: number;
   readonly next_page_token?: string;
+  /** True when every list was read to its end; false when a bound (limit, max_results, max_pages) stopped first. */
+  readonly complete: boolean;
+  /** @deprecated Always false: paging never stops at a date (Front's lists are not in updated_at order). Use `complete`. */
   readonly stopped_by_date_filter: boolean;
 }
 
@@ -334,12 +364,47 @@ export interface RawApiRequestOutput {
   };
 }
 
-/** One progress report: `progress` grows monotonically; `total` when known. */
+/** One progress report: `progress` grows with every report and is never above `total`; `total` when known (it may grow, never shrinks). */
 export interface ProgressUpdate {
   readonly progress: number;
   readonly total?: number;
   readonly message?: string;
 }
+
+/** One HTTP attempt, answered or not. */
+export interface RequestAttemptEvent {
+  readonly type: "attempt";
+  /** Method and Front path template, e.g. `GET /contacts/{contact_id}`. */
+  readonly operation: string;
+  /** 1 for the first try of this request, 2 for the first retry, … */
+  readonly attempt: number;
+  /** Front's HTTP status; absent when no response came (reset, timeout, …). */
+  readonly status?: number;
+  /** The typed error's tag when the attempt failed (a non-2xx answer or none). */
+  readonly error?: string;
+  /** From sending the request to having its answer read, in milliseconds. */
+  readonly durationMs: number;
+  /** How long the attempt waited for the rate limiter (concurrency, burst pacing, a 429's gate) before it was sent. */
+  readonly queuedMs: number;
+}
+
+/** A wait before trying a request again, decided by the retry schedule. */
+export interface RequestRetryEvent {
+  readonly type: "retry";
+  /** Method and Front path template. */
+  readonly operation: string;
+  /** The attempt about to be made after the wait (2 for the first retry). */
+  readonly attempt: number;
+  /** The wait, in milliseconds (a 429's retry-after, or backoff). */
+  readonly delayMs: number;
+  /** The tag of the failure being retried (`RateLimited`, `ServerError`, `Transport`). */
+  readonly reason: string;
+  /** Its HTTP status, when Front answered. */
+  readonly status?: number;
+}
+
+/** What the request boundary reports: each attempt and each retry wait. */
+export type RequestEvent = RequestAttemptEvent | RequestRetryEvent;
 
 /** Per-call options. */
 export interface InvokeOptions {
@@ -347,6 +412,8 @@ export interface InvokeOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress of long tools (paging). */
   readonly onProgress?: ((progress: ProgressUpdate) => void) | undefined;
+  /** Each HTTP attempt and retry wait of this call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
 /** Rate-limit headers of a response (as `@frontkit/core` parses them). */
@@ -420,6 +487,79 @@ export interface FrontToolsOptions {
   readonly burstPerSecond?: number | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: DurationInput | undefined;
+  /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
+}
+
+/** The `source` or `target` of an event: what kind of resource (`_meta.type`) and the resource (`data`). */
+export interface FrontEventParty {
+  readonly _meta: { readonly type: string };
+  readonly data?: unknown;
+}
+
+/**
+ * A Front event (`evt_…`) as `GET /events` lists it; at runtime every field Front sent is kept. The main entry
+ * types `conversation` as Front's conversation resource; here it is any object with an id.
+ */
+export interface FrontEvent {
+  readonly id: string;
+  /** `inbound`, `outbound`, `tag`, `assign`, … (Front adds types; unknown ones arrive as they are). */
+  readonly type: string;
+  /** Unix seconds with decimals. */
+  readonly emitted_at: number;
+  readonly source?: FrontEventParty;
+  readonly target?: FrontEventParty;
+  readonly conversation?: { readonly id: string; readonly [field: string]: unknown };
+  readonly _links?: { readonly self?: string };
+}
+
+/** A persisted position in the events feed (store it, or its string form, between runs). */
+export interface EventCursor {
+  readonly v: 1;
+  /** Unix seconds: the next poll asks for events after `after − overlapSeconds`. */
+  readonly after: number;
+  /** Ids of delivered events near `after`, skipped when Front lists them again. */
+  readonly seen: ReadonlyArray<string>;
+}
+
+/** Options of `pollEvents` and `events`. */
+export interface EventsFeedOptions {
+  /** Only these event types (`inbound`, `tag`, …; any `[a-z_]+`). Default: all. */
+  readonly types?: ReadonlyArray<string>;
+  /** Only events of these inboxes (`inb_…`). */
+  readonly inboxIds?: ReadonlyArray<string>;
+  /** Where to continue: a cursor or `cursorString` from an earlier poll. Wins over `since`. */
+  readonly cursor?: EventCursor | string;
+  /** Without a cursor: events emitted after this time (ISO 8601 or unix seconds). Default: now. */
+  readonly since?: Timestamp;
+  /** Seconds re-read below the cursor and held back before delivery (default 5, at most 300). */
+  readonly overlapSeconds?: number;
+  /** Most events one poll delivers (default 1000). */
+  readonly maxEventsPerPoll?: number;
+}
+
+/** Result of `pollEvents`. */
+export interface EventsPoll {
+  /** New events, oldest first. */
+  readonly events: ReadonlyArray<FrontEvent>;
+  /** Where the next poll continues. */
+  readonly cursor: EventCursor;
+  /** The cursor as a compact string. */
+  readonly cursorString: string;
+}
+
+/** One event of `events()`, with the cursor to persist once it is handled. */
+export interface EventsFeedItem {
+  readonly event: FrontEvent;
+  readonly cursor: EventCursor;
+}
+
+/** Options of `events()`. */
+export interface EventsIteratorOptions extends EventsFeedOptions {
+  /** Wait between polls that found nothing more to read, in ms (default 30 000, at least 1 000). */
+  readonly pollIntervalMs?: number | undefined;
+  /** Aborting it ends the iteration (interrupting a wait or an in-flight request); no error is thrown. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The tools as camelCase async methods; a tool whose input is all optional may be called without one. */
@@ -429,7 +569,7 @@ export interface FrontToolMethods {
   /** create-contact: creates a contact with its handles. */
   readonly createContact: (input: CreateContactInput, options?: InvokeOptions) => Promise<CreateContactOutput>;
   /** get-contact: one contact by id or handle. */
-  readonly getContact: (input?: GetContactInput, options?: InvokeOptions) => Promise<GetContactOutput>;
+  readonly getContact: (input: GetContactInput, options?: InvokeOptions) => Promise<GetContactOutput>;
   /** get-conversation: one conversation (following merges) and its newest messages. */
   readonly getConversation: (input: GetConversationInput, options?: InvokeOptions) => Promise<GetConversationOutput>;
   /** list-contacts: contacts, filtered and paged. */
@@ -448,13 +588,59 @@ export interface FrontToolMethods {
   readonly sendMessage: (input: SendMessageInput, options?: InvokeOptions) => Promise<SendMessageOutput>;
 }
 
+/** Each tool's input and output, by its kebab-case name. */
+export interface FrontToolTypes {
+  readonly "add-tag": { readonly input: AddTagInput; readonly output: AddTagOutput };
+  readonly "create-contact": { readonly input: CreateContactInput; readonly output: CreateContactOutput };
+  readonly "get-contact": { readonly input: GetContactInput; readonly output: GetContactOutput };
+  readonly "get-conversation": { readonly input: GetConversationInput; readonly output: GetConversationOutput };
+  readonly "list-contacts": { readonly input: ListContactsInput; readonly output: ListContactsOutput };
+  readonly "list-conversations": { readonly input: ListConversationsInput; readonly output: ListConversationsOutput };
+  readonly "list-inboxes": { readonly input: ListInboxesInput; readonly output: ListInboxesOutput };
+  readonly "list-tags": { readonly input: ListTagsInput; readonly output: ListTagsOutput };
+  readonly "list-teammates": { readonly input: ListTeammatesInput; readonly output: ListTeammatesOutput };
+  readonly "raw-api-request": { readonly input: RawApiRequestInput; readonly output: RawApiRequestOutput };
+  readonly "send-message": { readonly input: SendMessageInput; readonly output: SendMessageOutput };
+}
+
+type KebabToCamel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<KebabToCamel<T>>}` : S;
+
+/** Each tool's input and output by its kebab-case and its camelCase name (`list-tags`, `listTags`). */
+export type FrontToolTypesByAnyName = FrontToolTypes & { readonly [K in keyof FrontToolTypes as KebabToCamel<K>]: FrontToolTypes[K] };
+
+/** A tool name `invoke` knows, kebab-case or camelCase. */
+export type FrontToolName = keyof FrontToolTypesByAnyName & string;
+
+/** `invoke`: typed by the tool for a literal tool name, `unknown` for any other string. */
+export interface InvokeTool {
+  <N extends FrontToolName>(name: N, input: FrontToolTypesByAnyName[N]["input"], options?: InvokeOptions): Promise<FrontToolTypesByAnyName[N]["output"]>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<unknown>;
+}
+
+/** `invokeDetailed`: typed by the tool for a literal tool name, `unknown` data for any other string. */
+export interface InvokeToolDetailed {
+  <N extends FrontToolName>(
+    name: N,
+    input: FrontToolTypesByAnyName[N]["input"],
+    options?: InvokeOptions,
+  ): Promise<DetailedResult<FrontToolTypesByAnyName[N]["output"]>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<DetailedResult<unknown>>;
+}
+
 /** The Front tools behind Promises. */
 export interface FrontTools extends FrontToolMethods {
-  /** Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the valid ones. */
-  readonly invoke: (name: string, input: unknown, options?: InvokeOptions) => Promise<unknown>;
-  /** Like `invoke`, with the number of HTTP attempts and the last rate-limit headers. */
-  readonly invokeDetailed: (name: string, input: unknown, options?: InvokeOptions) => Promise<DetailedResult<unknown>>;
-  /** Releases the runtime; later calls reject. */
+  /**
+   * Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the
+   * valid ones. A literal tool name types the input and the result by that tool.
+   */
+  readonly invoke: InvokeTool;
+  /** Like `invoke`, resolving to `{ data, meta: { attempts, rateLimit } }`: HTTP attempts sent (retries included) and the last rate-limit headers. */
+  readonly invokeDetailed: InvokeToolDetailed;
+  /** Polls Front's events once: new events oldest first and the cursor to pass next time. */
+  readonly pollEvents: (options?: EventsFeedOptions, invokeOptions?: InvokeOptions) => Promise<EventsPoll>;
+  /** Every event from the cursor (or `since`, default now) on, each with the cursor to persist once handled; ends on `break` or `signal`. */
+  readonly events: (options?: EventsIteratorOptions) => AsyncIterable<EventsFeedItem>;
+  /** Releases the runtime and ends running event iterations; later calls reject with Disposed. */
   readonly dispose: () => Promise<void>;
 }
 
@@ -469,7 +655,8 @@ export type FrontToolErrorTag =
   | "RateLimited"
   | "ServerError"
   | "Transport"
-  | "UnexpectedResponse";
+  | "UnexpectedResponse"
+  | "Disposed";
 
 /** What every rejection of a tool call carries (the main entry exports each error's class with its own fields). */
 export interface FrontToolFailure extends Error {

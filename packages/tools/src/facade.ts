@@ -7,12 +7,15 @@
  * fields, serializable with `JSON.stringify` (never the token).
  */
 import type { RateLimitInfo } from "@frontkit/core";
-import { Cause, Context, Effect, Exit, type Fiber, Option, References } from "effect";
+import { Cause, Context, Effect, Exit, type Fiber, Option, References, Stream } from "effect";
 import { type AnyToolDefinition, runTool, type ToolInput, type ToolOutput } from "./definition.js";
-import { type FrontToolError, invalidInput, Transport } from "./errors.js";
+import { Disposed, type FrontToolError, invalidInput, Transport } from "./errors.js";
+import { eventsStream, type EventsFeedItem, type EventsPoll, pollEventsOnce } from "./events/feed.js";
+import { type EventsFeedOptions, MIN_POLL_INTERVAL_MS } from "./events/options.js";
 import { Front, type FrontConfig, makeFront } from "./front.js";
 import { camelName, kebabName } from "./names.js";
-import { ProgressReporter, type ProgressUpdate } from "./progress.js";
+import { guardProgress, ProgressReporter, type ProgressUpdate } from "./progress.js";
+import { type RequestEvent, RequestObserver } from "./request-events.js";
 import { tools, toolsByName } from "./registry.js";
 import { CurrentRequestMeter, makeRequestMeter } from "./request-meter.js";
 
@@ -25,6 +28,8 @@ export interface InvokeOptions {
   readonly signal?: AbortSignal | undefined;
   /** Progress of long tools (paging). */
   readonly onProgress?: ((progress: ProgressUpdate) => void) | undefined;
+  /** Each HTTP attempt and retry wait of this call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
 /** Result of `invokeDetailed`. */
@@ -38,6 +43,14 @@ export interface DetailedResult<O> {
   };
 }
 
+/** Options of `front.events()`: the feed's options, the wait between polls in ms, and a signal that ends it. */
+export interface EventsIteratorOptions extends EventsFeedOptions {
+  /** Wait between polls that found nothing more to read, in ms (default 30 000, at least 1 000). */
+  readonly pollIntervalMs?: number | undefined;
+  /** Aborting it ends the iteration (interrupting a wait or an in-flight request); no error is thrown. */
+  readonly signal?: AbortSignal | undefined;
+}
+
 type KebabToCamel<S extends string> = S extends `${infer H}-${infer T}` ? `${H}${Capitalize<KebabToCamel<T>>}` : S;
 
 type Tools = typeof tools;
@@ -49,13 +62,38 @@ export type FrontToolMethods = {
     : (input: ToolInput<Tools[K]>, options?: InvokeOptions) => Promise<ToolOutput<Tools[K]>>;
 };
 
+/** Every tool definition by its kebab-case name and by its camelCase name (`list-tags`, `listTags`). */
+export type ToolsByAnyName = Tools & { readonly [K in keyof Tools & string as KebabToCamel<K>]: Tools[K] };
+
+/** A tool name `invoke` knows, kebab-case or camelCase. */
+export type FrontToolName = keyof ToolsByAnyName & string;
+
+/** `invoke`: typed by the tool for a literal tool name, `unknown` for any other string. */
+export interface InvokeTool {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<ToolOutput<ToolsByAnyName[N]>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<unknown>;
+}
+
+/** `invokeDetailed`: typed by the tool for a literal tool name, `unknown` data for any other string. */
+export interface InvokeToolDetailed {
+  <N extends FrontToolName>(name: N, input: ToolInput<ToolsByAnyName[N]>, options?: InvokeOptions): Promise<DetailedResult<ToolOutput<ToolsByAnyName[N]>>>;
+  <S extends string>(name: S extends FrontToolName ? never : S, input: unknown, options?: InvokeOptions): Promise<DetailedResult<unknown>>;
+}
+
 /** The Front tools behind Promises. */
 export type FrontTools = FrontToolMethods & {
-  /** Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the valid ones. */
-  readonly invoke: (name: string, input: unknown, options?: InvokeOptions) => Promise<unknown>;
-  /** Like `invoke`, with the number of HTTP attempts and the last rate-limit headers. */
-  readonly invokeDetailed: (name: string, input: unknown, options?: InvokeOptions) => Promise<DetailedResult<unknown>>;
-  /** Releases the runtime; later calls reject. */
+  /**
+   * Runs a tool by name (`list-tags`; camelCase accepted); an unknown name rejects with InvalidInput listing the
+   * valid ones. A literal tool name types the input and the result by that tool.
+   */
+  readonly invoke: InvokeTool;
+  /** Like `invoke`, resolving to `{ data, meta: { attempts, rateLimit } }`: HTTP attempts sent (retries included) and the last rate-limit headers. */
+  readonly invokeDetailed: InvokeToolDetailed;
+  /** Polls Front's events once: new events oldest first and the cursor to pass next time (see the README's "Events feed"). */
+  readonly pollEvents: (options?: EventsFeedOptions, invokeOptions?: InvokeOptions) => Promise<EventsPoll>;
+  /** Every event from the cursor (or `since`, default now) on, each with the cursor to persist once handled; ends on `break` or `signal`. */
+  readonly events: (options?: EventsIteratorOptions) => AsyncIterable<EventsFeedItem>;
+  /** Releases the runtime and ends running event iterations; later calls reject with Disposed. */
   readonly dispose: () => Promise<void>;
 };
 
@@ -65,6 +103,13 @@ const aborted = (name: string) =>
     retryable: false,
     operation: name,
     message: `The ${name} call was cancelled by the caller before it finished.`,
+  });
+
+const disposedError = (name: string) =>
+  new Disposed({
+    retryable: false,
+    operation: name,
+    message: `The ${name} call was not sent: this FrontTools instance was disposed. Create a new one with createFrontTools.`,
   });
 
 const unknownTool = (name: string): FrontToolError =>
@@ -90,10 +135,13 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
   let disposed = false;
 
   const run = async <A>(name: string, effect: Effect.Effect<A, FrontToolError, Front>, invokeOptions: InvokeOptions = {}): Promise<A> => {
-    if (disposed) throw new Error("This FrontTools instance was disposed; create a new one with createFrontTools.");
+    if (disposed) throw disposedError(name);
     if (invokeOptions.signal?.aborted === true) throw aborted(name);
     const onProgress = invokeOptions.onProgress;
-    const program = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, onProgress);
+    const onRequest = invokeOptions.onRequest;
+    // Guarded here too (runTool guards tool calls), so every facade call's progress keeps the one rule.
+    const reporting = onProgress === undefined ? effect : Effect.provideService(effect, ProgressReporter, guardProgress(onProgress));
+    const program = onRequest === undefined ? reporting : Effect.provideService(reporting, RequestObserver, onRequest);
     const fiber = fork(program, invokeOptions.signal === undefined ? undefined : { signal: invokeOptions.signal });
     running.add(fiber);
     const result = await new Promise<Exit.Exit<A, FrontToolError>>((resolve) => {
@@ -128,15 +176,79 @@ export const createFrontTools = (options: FrontToolsOptions): FrontTools => {
     return { data, meta: { attempts: meter.attempts, rateLimit: meter.rateLimit } };
   };
 
+  // What dispose ends besides fibers: the event iterations still open.
+  const iterations = new Set<() => Promise<unknown>>();
+
+  const events = (options: EventsIteratorOptions = {}): AsyncIterable<EventsFeedItem> => ({
+    [Symbol.asyncIterator]: (): AsyncIterator<EventsFeedItem> => {
+      if (disposed) {
+        const gone = () => Promise.reject(disposedError("events"));
+        return { next: gone };
+      }
+      const { pollIntervalMs, signal, ...feed } = options;
+      const badInterval =
+        pollIntervalMs !== undefined && !(typeof pollIntervalMs === "number" && Number.isFinite(pollIntervalMs) && pollIntervalMs >= MIN_POLL_INTERVAL_MS);
+      const stream = badInterval
+        ? Stream.fail(
+            invalidInput([{ path: "pollIntervalMs", message: `must be a number of milliseconds ≥ ${MIN_POLL_INTERVAL_MS}` }], {
+              summary: "Invalid events feed options",
+              operation: "events-feed",
+            }),
+          )
+        : eventsStream({ ...feed, ...(pollIntervalMs === undefined ? {} : { pollInterval: pollIntervalMs }) });
+      const inner = Stream.toAsyncIterableWith(stream, context)[Symbol.asyncIterator]();
+      const finished = { done: true, value: undefined } as const;
+      let closing: Promise<unknown> | undefined;
+      // Closing the inner iterator interrupts its fiber (a wait or a request) and runs the stream's finalizers.
+      const close = (): Promise<unknown> => {
+        if (closing === undefined) {
+          closing = Promise.resolve(inner.return?.()).catch(() => undefined);
+          signal?.removeEventListener("abort", onAbort);
+          iterations.delete(close);
+        }
+        return closing;
+      };
+      const onAbort = () => void close();
+      signal?.addEventListener("abort", onAbort, { once: true });
+      iterations.add(close);
+      return {
+        next: async () => {
+          if (disposed || signal?.aborted === true) await close();
+          if (closing !== undefined) return finished;
+          try {
+            const result = await inner.next();
+            if (result.done === true) await close();
+            return closing !== undefined ? finished : result;
+          } catch (error) {
+            await close();
+            // An abort is the caller ending the iteration, not a failure.
+            if (signal?.aborted === true) return finished;
+            throw error;
+          }
+        },
+        return: async () => {
+          await close();
+          return finished;
+        },
+      };
+    },
+  });
+
+  const pollEvents = (options: EventsFeedOptions = {}, invokeOptions?: InvokeOptions): Promise<EventsPoll> =>
+    run("events-feed", pollEventsOnce(options), invokeOptions);
+
   const methods: Record<string, (input?: unknown, o?: InvokeOptions) => Promise<unknown>> = {};
   for (const name of Object.keys(tools)) methods[camelName(name)] = (input, o) => invoke(name, input, o);
 
   return {
     ...(methods as FrontToolMethods),
-    invoke,
-    invokeDetailed,
+    invoke: invoke as InvokeTool,
+    invokeDetailed: invokeDetailed as InvokeToolDetailed,
+    pollEvents,
+    events,
     dispose: async () => {
       disposed = true;
+      await Promise.all([...iterations].map((close) => close()));
       const pending = [...running];
       for (const fiber of pending) fiber.interruptUnsafe();
       await Promise.all(pending.map((fiber) => new Promise<void>((resolve) => fiber.addObserver(() => resolve()))));

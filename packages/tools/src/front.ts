@@ -4,11 +4,13 @@
  * caches every tool uses.
  */
 import { createFrontClient, type FrontClient, parseRateLimit, type RateLimitInfo } from "@frontkit/core";
-import { Clock, Config, Context, Duration, Effect, Layer, Option, Redacted } from "effect";
+import { Cause, Clock, Config, Context, Duration, Effect, Exit, Layer, Option, Redacted, Schedule } from "effect";
 import { type FrontToolError, invalidInput, type InvalidInput } from "./errors.js";
 import { errorFromResponse, errorFromThrown } from "./http-errors.js";
 import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
+import { notifyObserver, type RequestEvent, RequestObserver } from "./request-events.js";
 import { CurrentRequestMeter } from "./request-meter.js";
+import { checkFrontToken } from "./token.js";
 import { DEFAULT_MAX_RETRY_AFTER_MS, FrontRetry, type FrontRetrySchedule, makeFrontRetry, shouldRetry } from "./retry.js";
 
 /** Configuration of one Front service instance. */
@@ -35,6 +37,8 @@ export interface FrontConfig {
   readonly burstPerSecond?: number | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: Duration.Input | undefined;
+  /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
+  readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
 
 /** What openapi-fetch resolves with. */
@@ -131,8 +135,11 @@ const isInputError = (u: unknown): boolean =>
 /** Builds the service from a configuration; fails with InvalidInput on a bad token, base URL or option. */
 export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, InvalidInput> =>
   Effect.gen(function* () {
-    const token = Redacted.isRedacted(config.token) ? Redacted.value(config.token) : config.token;
-    const scrub = scrubberFor(typeof token === "string" ? token : "");
+    // The one token rule (token.ts), before anything else: the same tokens are refused here as in every adapter.
+    const checked = checkFrontToken(Redacted.isRedacted(config.token) ? Redacted.value(config.token) : config.token);
+    if (!checked.ok) return yield* Effect.fail(invalidInput([{ path: "token", message: checked.problem }], { summary: "Invalid Front configuration" }));
+    const token = checked.token;
+    const scrub = scrubberFor(token);
     const client = yield* Effect.try({
       try: () =>
         createFrontClient({
@@ -210,21 +217,27 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         return Effect.succeed({ data: (accepted && !response.ok ? undefined : result.data) as A, status, headers: response.headers, rateLimit });
       });
 
+    /** One HTTP attempt, already inside the limiter: counted, sent, its answer read and typed. */
+    const send = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
+      Effect.withFiber((fiber) => {
+        const meter = fiber.getRef(CurrentRequestMeter);
+        if (meter !== undefined) meter.attempts++;
+        return Effect.flatMap(exchange(operation, call, options.idempotent), (result) => settle(operation, result, options));
+      });
+
     /** One HTTP attempt: inside the limiter, typed failure, headers fed back. */
     const attempt = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
-      limiter.withSlot(
-        Effect.withFiber((fiber) => {
-          const meter = fiber.getRef(CurrentRequestMeter);
-          if (meter !== undefined) meter.attempts++;
-          return Effect.flatMap(exchange(operation, call, options.idempotent), (result) => settle(operation, result, options));
-        }),
-      );
+      limiter.withSlot(send(operation, call, options));
 
-    const request = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> => {
-      const once = attempt(operation, call, options);
+    /** `once`, retried on the failures `shouldRetry` allows, on `retrySchedule`. */
+    const withRetry = <A>(
+      once: Effect.Effect<FrontResponse<A>, FrontToolError>,
+      options: RequestOptions,
+      retrySchedule: FrontRetrySchedule,
+    ): Effect.Effect<FrontResponse<A>, FrontToolError> =>
       // The schedule is only set up once an attempt failed in a retryable way: the common, successful call
       // pays nothing for it. The first failure is replayed into the schedule so its timing is unchanged.
-      const withRetry = Effect.catch(once, (first: FrontToolError) => {
+      Effect.catch(once, (first: FrontToolError) => {
         if (!shouldRetry(first, options.idempotent)) return Effect.fail(first);
         let replayed = false;
         const again = Effect.suspend(() => {
@@ -232,10 +245,75 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
           replayed = true;
           return Effect.fail(first);
         });
-        return Effect.retry(again, { schedule, while: (error: FrontToolError) => shouldRetry(error, options.idempotent) });
+        return Effect.retry(again, { schedule: retrySchedule, while: (error: FrontToolError) => shouldRetry(error, options.idempotent) });
+      });
+
+    /**
+     * The same request with every attempt and retry wait reported to `observe`: attempt number, status or
+     * error tag, time queued in the limiter and time on the wire (the fiber's clock, so TestClock applies).
+     */
+    const observed = <A>(
+      operation: string,
+      call: FrontCall<A>,
+      options: RequestOptions,
+      observe: (event: RequestEvent) => void,
+    ): Effect.Effect<FrontResponse<A>, FrontToolError> =>
+      Effect.suspend(() => {
+        let attempts = 0;
+        const once = Effect.withFiber<FrontResponse<A>, FrontToolError>((fiber) => {
+          const clock = fiber.getRef(Clock.Clock);
+          const queuedAt = clock.currentTimeMillisUnsafe();
+          const n = ++attempts;
+          return limiter.withSlot(
+            Effect.suspend(() => {
+              const sentAt = clock.currentTimeMillisUnsafe();
+              return Effect.onExit(send(operation, call, options), (exit) =>
+                Effect.sync(() => {
+                  const failure = Exit.isFailure(exit) ? Cause.findErrorOption(exit.cause) : Option.none();
+                  // An interrupted attempt (cancelled call) has no outcome worth a line.
+                  if (Exit.isFailure(exit) && Option.isNone(failure)) return;
+                  const status = Exit.isSuccess(exit) ? exit.value.status : Option.isSome(failure) ? failure.value.status : undefined;
+                  notifyObserver(observe, {
+                    type: "attempt",
+                    operation,
+                    attempt: n,
+                    ...(status === undefined ? {} : { status }),
+                    ...(Option.isSome(failure) ? { error: failure.value._tag } : {}),
+                    durationMs: clock.currentTimeMillisUnsafe() - sentAt,
+                    queuedMs: sentAt - queuedAt,
+                  });
+                }),
+              );
+            }),
+          );
+        });
+        const reported = Schedule.modifyDelay(schedule, ({ duration, input }) =>
+          Effect.sync(() => {
+            notifyObserver(observe, {
+              type: "retry",
+              operation,
+              attempt: attempts + 1,
+              delayMs: Math.round(Duration.toMillis(duration)),
+              reason: input._tag,
+              ...(input.status === undefined ? {} : { status: input.status }),
+            });
+            return duration;
+          }),
+        );
+        return withRetry(once, options, reported);
+      });
+
+    const request = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> => {
+      const plain = withRetry(attempt(operation, call, options), options, schedule);
+      // Observers: the configuration's (for every call) and the current call's; nobody listening costs one lookup.
+      const exchangeWithObservers = Effect.withFiber<FrontResponse<A>, FrontToolError>((fiber) => {
+        const perCall = fiber.getRef(RequestObserver);
+        const observe =
+          perCall === undefined ? config.onRequest : config.onRequest === undefined ? perCall : (e: RequestEvent) => (config.onRequest?.(e), perCall(e));
+        return observe === undefined ? plain : observed(operation, call, options, observe);
       });
       // No stack capture: it costs more than the rest of the boundary, and `operation` already names the call site.
-      return Effect.withSpan(withRetry, "Front.request", { attributes: { operation }, captureStackTrace: false });
+      return Effect.withSpan(exchangeWithObservers, "Front.request", { attributes: { operation }, captureStackTrace: false });
     };
 
     const cache = new Map<string, { readonly expiresAt: number; readonly value: Effect.Effect<unknown, unknown, unknown> }>();

@@ -1,5 +1,7 @@
+import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { createFrontTools, isFrontToolError } from "../src/index.js";
+import { Schema } from "effect";
+import { createFrontTools, Disposed, FrontToolErrorSchema, isFrontToolError } from "../src/index.js";
 import { fakeFetch, frontError, json } from "./support/fake-fetch.js";
 
 const TOKEN = "tok_FACADE_SECRET_42";
@@ -71,7 +73,9 @@ describe("createFrontTools (Promise facade)", () => {
     const { fetch, requests } = fakeFetch([json(201, {})]);
     const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
     try {
-      const e = await rejection(ft.invoke("create-contact", { handles: [{ source: "email", handle: "" }], tag_ids: [1] }));
+      // A name only known at run time takes any input (a literal name would type-check it).
+      const name: string = "create-contact";
+      const e = await rejection(ft.invoke(name, { handles: [{ source: "email", handle: "" }], tag_ids: [1] }));
       expect(e._tag).toBe("InvalidInput");
       expect((e.issues as Array<{ path: string }>).map((i) => i.path).sort()).toEqual(["handles[0].handle", "tag_ids"]);
       expect(requests.length).toBe(0);
@@ -154,11 +158,27 @@ describe("createFrontTools (Promise facade)", () => {
     }
   });
 
+  it("the README describes invokeDetailed's result with the keys it really has", async () => {
+    const { fetch } = fakeFetch([page([{ id: "tag_1", name: "A" }], null)]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    try {
+      const result = await ft.invokeDetailed("list-tags", {});
+      expect(Object.keys(result).sort()).toEqual(["data", "meta"]);
+      expect(Object.keys(result.meta).sort()).toEqual(["attempts", "rateLimit"]);
+      const readme = (await readFile(new URL("../README.md", import.meta.url), "utf8")).replace(/\s+/g, " ");
+      expect(readme).toContain("`invokeDetailed` resolves to `{ data, meta: { attempts, rateLimit } }`");
+      expect(readme).toContain("`meta.attempts`");
+      expect(readme).not.toMatch(/invokeDetailed` adds `\{ attempts/);
+    } finally {
+      await ft.dispose();
+    }
+  });
+
   it("each instance has its own cache; dispose makes later calls reject", async () => {
     const a = fakeFetch([page([{ id: "inb_1" }], null)]);
     const b = fakeFetch([page([{ id: "inb_2" }], null)]);
-    const ftA = createFrontTools({ token: "tok_a", baseUrl: BASE, fetch: a.fetch });
-    const ftB = createFrontTools({ token: "tok_b", baseUrl: BASE, fetch: b.fetch });
+    const ftA = createFrontTools({ token: "tok_a_0123456789", baseUrl: BASE, fetch: a.fetch });
+    const ftB = createFrontTools({ token: "tok_b_0123456789", baseUrl: BASE, fetch: b.fetch });
     expect(await ftA.listInboxes()).toMatchObject({ inboxes: [{ id: "inb_1" }] });
     expect(await ftB.listInboxes()).toMatchObject({ inboxes: [{ id: "inb_2" }] });
     await ftA.listInboxes();
@@ -166,6 +186,25 @@ describe("createFrontTools (Promise facade)", () => {
     await ftA.dispose();
     await ftB.dispose();
     await expect(ftA.listInboxes()).rejects.toThrow(/disposed/);
+  });
+
+  it("a call after dispose rejects with a typed Disposed error (tagged, serialisable, isFrontToolError); nothing is sent", async () => {
+    const { fetch, requests } = fakeFetch([page([{ id: "tag_1", name: "A" }], null)]);
+    const ft = createFrontTools({ token: TOKEN, baseUrl: BASE, fetch });
+    await ft.dispose();
+    for (const call of [() => ft.listTags(), () => ft.invoke("get-contact", { contact_id: "crd_1" }), () => ft.invokeDetailed("listTags", {})]) {
+      const e = await rejection(call());
+      expect(e).toBeInstanceOf(Disposed);
+      expect(isFrontToolError(e)).toBe(true);
+      expect(e._tag).toBe("Disposed");
+      expect(e.retryable).toBe(false);
+      expect(e.message).toMatch(/disposed.*createFrontTools/);
+      expect(JSON.parse(JSON.stringify(e))).toMatchObject({ _tag: "Disposed", retryable: false, message: e.message });
+      // It crosses a process boundary like every other tool error.
+      expect(Schema.decodeUnknownSync(FrontToolErrorSchema)(JSON.parse(JSON.stringify(e)))).toBeInstanceOf(Disposed);
+      expect(JSON.stringify(e)).not.toContain(TOKEN);
+    }
+    expect(requests.length).toBe(0);
   });
 });
 

@@ -7,10 +7,10 @@ describe("Front.layerConfig", () => {
   it.effect("reads FRONT_API_TOKEN (as Redacted) and FRONT_API_BASE_URL from the config provider", () =>
     Effect.gen(function* () {
       const { fetch, requests } = fakeFetch([json(200, { _results: [] })]);
-      const env = ConfigProvider.layer(ConfigProvider.fromEnvRecord({ FRONT_API_TOKEN: "tok_from_env", FRONT_API_BASE_URL: "http://127.0.0.1:7" }));
+      const env = ConfigProvider.layer(ConfigProvider.fromEnvRecord({ FRONT_API_TOKEN: "tok_from_env_0123456789", FRONT_API_BASE_URL: "http://127.0.0.1:7" }));
       const front = Front.layerConfig({ fetch, burstPerSecond: 0 }).pipe(Layer.provide(env));
       yield* runTool(listTags, {}).pipe(Effect.provide(front));
-      assert.strictEqual(requests[0]!.headers.get("authorization"), "Bearer tok_from_env");
+      assert.strictEqual(requests[0]!.headers.get("authorization"), "Bearer tok_from_env_0123456789");
       assert.strictEqual(new URL(requests[0]!.url).origin, "http://127.0.0.1:7");
     }),
   );

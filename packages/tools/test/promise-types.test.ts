@@ -14,20 +14,29 @@ import {
   type DetailedResult,
   type FrontToolError,
   type FrontToolMethods,
+  type FrontToolName,
   type FrontTools,
   getContact,
   type InvokeOptions,
+  type RequestEvent,
   listInboxes,
   listTags,
   listTeammates,
   rawApiRequest,
   sendMessage,
   type Contact,
+  type EventCursor,
+  type EventsFeedItem,
+  type EventsFeedOptions,
+  type EventsIteratorOptions,
+  type EventsPoll,
+  type FrontEvent,
   type Inbox,
   type Tag,
   type Teammate,
   type ToolInput,
   type ToolOutput,
+  tools,
 } from "../src/index.js";
 import type { getConversation } from "../src/tools/get-conversation.js";
 import type { listContacts } from "../src/tools/list-contacts.js";
@@ -78,6 +87,7 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
     expectTypeOf<P.ProgressUpdate>().toEqualTypeOf<ProgressUpdate>();
     expectTypeOf<P.InvokeOptions>().toEqualTypeOf<InvokeOptions>();
     expectTypeOf<P.RateLimitInfo>().toEqualTypeOf<RateLimitInfo>();
+    expectTypeOf<P.RequestEvent>().toEqualTypeOf<RequestEvent>();
     expectTypeOf<P.DetailedResult<unknown>>().toEqualTypeOf<DetailedResult<unknown>>();
     expectTypeOf<P.FrontToolErrorTag>().toEqualTypeOf<FrontToolError["_tag"]>();
   });
@@ -97,9 +107,31 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
     expectTypeOf<P.FrontToolMethods["rawApiRequest"]>().toEqualTypeOf<FrontToolMethods["rawApiRequest"]>();
     expectTypeOf<P.FrontToolMethods["sendMessage"]>().toEqualTypeOf<FrontToolMethods["sendMessage"]>();
     expectTypeOf<keyof P.FrontTools>().toEqualTypeOf<keyof FrontTools>();
-    expectTypeOf<P.FrontTools["invoke"]>().toEqualTypeOf<FrontTools["invoke"]>();
-    expectTypeOf<P.FrontTools["invokeDetailed"]>().toEqualTypeOf<FrontTools["invokeDetailed"]>();
+    // invoke/invokeDetailed are generic overloads, which type equality cannot compare: the per-tool map they are
+    // built from is proven equal, the names too, and each signature is assignable to the other.
+    expectTypeOf<P.FrontToolTypes>().toEqualTypeOf<{
+      readonly [K in keyof typeof tools]: { readonly input: ToolInput<(typeof tools)[K]>; readonly output: ToolOutput<(typeof tools)[K]> };
+    }>();
+    expectTypeOf<P.FrontToolName>().toEqualTypeOf<FrontToolName>();
+    expectTypeOf<P.FrontTools["invoke"]>().toExtend<FrontTools["invoke"]>();
+    expectTypeOf<FrontTools["invoke"]>().toExtend<P.FrontTools["invoke"]>();
+    expectTypeOf<P.FrontTools["invokeDetailed"]>().toExtend<FrontTools["invokeDetailed"]>();
+    expectTypeOf<FrontTools["invokeDetailed"]>().toExtend<P.FrontTools["invokeDetailed"]>();
     expectTypeOf<P.FrontTools["dispose"]>().toEqualTypeOf<FrontTools["dispose"]>();
+  });
+
+  it("the events feed: options and cursor equal, events a plain supertype of core's FrontEvent", () => {
+    expectTypeOf<P.EventCursor>().toEqualTypeOf<EventCursor>();
+    expectTypeOf<P.EventsFeedOptions>().toEqualTypeOf<EventsFeedOptions>();
+    expectTypeOf<P.EventsIteratorOptions>().toEqualTypeOf<EventsIteratorOptions>();
+    // core's FrontEvent types `conversation` with the spec's conversation, which the plain entry cannot import.
+    expectTypeOf<FrontEvent>().toExtend<P.FrontEvent>();
+    expectTypeOf<EventsPoll>().toExtend<P.EventsPoll>();
+    expectTypeOf<EventsFeedItem>().toExtend<P.EventsFeedItem>();
+    expectTypeOf<P.FrontTools["pollEvents"]>().parameters.toEqualTypeOf<Parameters<FrontTools["pollEvents"]>>();
+    expectTypeOf<P.FrontTools["events"]>().parameters.toEqualTypeOf<Parameters<FrontTools["events"]>>();
+    expectTypeOf<FrontTools["pollEvents"]>().toExtend<P.FrontTools["pollEvents"]>();
+    expectTypeOf<FrontTools["events"]>().toExtend<P.FrontTools["events"]>();
   });
 
   it("options and errors fit the main entry's", () => {
@@ -131,6 +163,21 @@ describe("@frontkit/tools/promise types equal the schema-derived ones", () => {
       void front.deleteEverything;
       // @ts-expect-error a Redacted token or custom Schedule needs the main entry; an object is not a token
       void createPromise({ token: { value: "x" } });
+      // @ts-expect-error get-contact names the contact to get
+      void front.getContact();
+      expectTypeOf(front.invoke("list-tags", {})).resolves.toEqualTypeOf<P.ListTagsOutput>();
+      expectTypeOf(front.invoke("getContact", { email: "jane@example.com" })).resolves.toEqualTypeOf<P.GetContactOutput>();
+      expectTypeOf(front.invokeDetailed("list-tags", {})).resolves.toEqualTypeOf<P.DetailedResult<P.ListTagsOutput>>();
+      expectTypeOf(front.invoke(String("list-tags"), {})).resolves.toBeUnknown();
+      // @ts-expect-error refresh is a boolean
+      void front.invoke("list-tags", { refresh: "yes" });
+      // @ts-expect-error refresh is a boolean (camelCase name)
+      void front.invokeDetailed("listTags", { refresh: "yes" });
+      // @ts-expect-error the inbox filter is inboxIds
+      void front.pollEvents({ inboxes: ["inb_1"] });
+      // @ts-expect-error pollIntervalMs is a number of milliseconds
+      void front.events({ pollIntervalMs: "30 seconds" });
+      expectTypeOf(front.pollEvents).returns.resolves.toEqualTypeOf<P.EventsPoll>();
     };
     expectTypeOf(check).toBeFunction();
   });
@@ -144,7 +191,7 @@ describe("@frontkit/tools/promise at runtime", () => {
       json(200, { _results: [{ id: "tag_1", name: "Urgent" }], _pagination: { next: null } }),
       frontError(404, "no such contact"),
     ]);
-    const front = createPromise({ token: "tok_promise", baseUrl: "http://127.0.0.1:9", fetch, cacheTtl: "1 minute" });
+    const front = createPromise({ token: "tok_promise_0123456789", baseUrl: "http://127.0.0.1:9", fetch, cacheTtl: "1 minute" });
     try {
       const tags: P.ListTagsOutput = await front.listTags();
       expect(tags).toEqual({ tags: [{ id: "tag_1", name: "Urgent" }], count: 1 });

@@ -4,7 +4,7 @@ import { Front, type FrontConfig } from "../src/index.js";
 import { getTags, timeline } from "./support/boundary.js";
 import { fakeFetch, frontError, json } from "./support/fake-fetch.js";
 
-const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test", baseUrl: "http://127.0.0.1:9", ...config });
+const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test_0123456789", baseUrl: "http://127.0.0.1:9", ...config });
 
 const ok = (headers: Record<string, string> = {}) => json(200, { _results: [] }, headers);
 

@@ -7,7 +7,7 @@ import { fakeFetch, frontError, json, networkError, settle } from "./support/fak
 
 const BASE = "http://127.0.0.1:9";
 const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
-  Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 1000, ...config });
+  Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 1000, ...config });
 
 const postMessage = Effect.gen(function* () {
   const front = yield* Front;

@@ -19,7 +19,7 @@ import {
 import { fakeFetch, frontError, json, settle } from "./support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
-const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, ...config });
+const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, ...config });
 
 const page = (results: unknown[], next: string | null) => json(200, { _results: results, _pagination: { next } });
 const tag = (n: number) => ({ id: `tag_${n}`, name: `Tag ${n}`, highlight: null, is_private: false, _links: { self: "x" } });

@@ -4,6 +4,8 @@
  * rule here is unit-tested without spawning a process.
  */
 import { parseArgs } from "node:util";
+// The token rule alone (no Effect): the bin checks FRONT_API_TOKEN before it loads the tools.
+import { checkFrontToken } from "@frontkit/tools/token";
 
 /** Default port of `--http`. */
 export const DEFAULT_HTTP_PORT = 8787;
@@ -20,6 +22,7 @@ export type CliCommand =
       readonly baseUrl: string | undefined;
       readonly readOnly: boolean;
       readonly tools: ReadonlyArray<string> | undefined;
+      readonly verbose: boolean;
     }
   | {
       readonly kind: "http";
@@ -30,6 +33,7 @@ export type CliCommand =
       readonly tools: ReadonlyArray<string> | undefined;
       readonly maxAccounts: number | undefined;
       readonly allowedOrigins: ReadonlyArray<string>;
+      readonly verbose: boolean;
     };
 
 /** A wrong command line or environment; `message` says what to change. Exit code 2. */
@@ -44,6 +48,7 @@ const options = {
   host: { type: "string" },
   port: { type: "string", short: "p" },
   "read-only": { type: "boolean" },
+  verbose: { type: "boolean" },
   tools: { type: "string" },
   "max-accounts": { type: "string" },
   "allow-origin": { type: "string", multiple: true },
@@ -83,6 +88,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
   if (v.version === true) return { kind: "version" };
 
   const readOnly = v["read-only"] === true;
+  const verbose = v.verbose === true;
   const tools = v.tools === undefined ? undefined : parseToolList(v.tools);
   const rawBase = env["FRONT_API_BASE_URL"]?.trim();
   const baseUrl = rawBase === undefined || rawBase === "" ? undefined : rawBase;
@@ -101,7 +107,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
       if (parsed.origin !== o.replace(/\/$/, "")) throw new CliUsageError(`--allow-origin takes an origin (scheme, host, port) without a path, got ${JSON.stringify(o)}.`);
       return parsed.origin;
     });
-    return { kind: "http", host, port, baseUrl, readOnly, tools, maxAccounts, allowedOrigins };
+    return { kind: "http", host, port, baseUrl, readOnly, tools, maxAccounts, allowedOrigins, verbose };
   }
 
   for (const flag of ["host", "port", "max-accounts", "allow-origin"] as const) {
@@ -115,14 +121,16 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
         "For a shared server where each client sends its own token, use --http instead.",
     );
   }
-  return { kind: "stdio", token, baseUrl, readOnly, tools };
+  const checked = checkFrontToken(token);
+  if (!checked.ok) throw new CliUsageError(`FRONT_API_TOKEN is not a usable Front API token: ${checked.problem}`);
+  return { kind: "stdio", token: checked.token, baseUrl, readOnly, tools, verbose };
 };
 
 /** The `--help` text. */
 export const helpText = (version: string): string => `frontkit-mcp ${version} — Front's connector tools as an MCP server
 
 Usage:
-  frontkit-mcp [--read-only] [--tools a,b,...]                 serve over stdio (default)
+  frontkit-mcp [--read-only] [--tools a,b,...] [--verbose]     serve over stdio (default)
   frontkit-mcp --http [--host H] [--port P] [--read-only] ...  serve Streamable HTTP
 
 Modes:
@@ -142,6 +150,8 @@ Options:
   --allow-origin O  With --http, a browser origin allowed to call the server (repeatable).
                     Requests with any other Origin header get 403 (DNS-rebinding guard);
                     server-to-server clients send none.
+  --verbose         One line on stderr per request to Front: method and path template,
+                    status, time, attempt (and each retry wait). Never the token or a body.
   --read-only       Expose only tools that never change anything in Front.
   --tools a,b,...   Expose only these tools (names as listed by tools/list, e.g.
                     list-inboxes,list-conversations,get-conversation).
@@ -149,7 +159,8 @@ Options:
   -v, --version     Print the version.
 
 Environment:
-  FRONT_API_TOKEN     Front API token (stdio mode). Never logged.
+  FRONT_API_TOKEN     Front API token (stdio mode). Never logged. Checked at startup: one word
+                      of printable ASCII, 16 to 4096 characters (surrounding spaces trimmed).
   FRONT_API_BASE_URL  Core API base URL (default https://api2.frontapp.com); http:// only
                       for loopback (tests, local mocks). Applies to both modes; clients of
                       --http cannot change it.

@@ -4,10 +4,16 @@
  * Only the MCP protocol goes to stdout; everything else goes to stderr, and
  * never the token.
  */
-import type { FrontTools } from "@frontkit/tools";
+import type { FrontTools, RequestEvent } from "@frontkit/tools";
+import { formatRequestEvent } from "../mcp/request-log.js";
 import { ADAPTERS_VERSION } from "../mcp/version.js";
 import { loadCatalog } from "./catalog-file.js";
 import { CliUsageError, helpText, parseCliArgs } from "./cli-args.js";
+
+/** `--verbose`: one stderr line per request to Front (stdout carries only the MCP protocol). */
+const verboseLine = (event: RequestEvent): void => {
+  process.stderr.write(`frontkit-mcp: ${formatRequestEvent(event)}\n`);
+};
 
 const fail = (message: string, code: number): never => {
   process.stderr.write(`frontkit-mcp: ${message}\n`);
@@ -46,7 +52,11 @@ const main = async (): Promise<void> => {
           if (fromBuild && JSON.stringify(m.toolCatalog) !== JSON.stringify(catalog)) {
             process.stderr.write(`frontkit-mcp: warning: the installed @frontkit/tools differs from the one this bin was built with; reinstall @frontkit/adapters.\n`);
           }
-          return m.createFrontTools({ token, ...(baseUrl === undefined ? {} : { baseUrl }) });
+          return m.createFrontTools({
+            token,
+            ...(baseUrl === undefined ? {} : { baseUrl }),
+            ...(command.verbose ? { onRequest: verboseLine } : {}),
+          });
         }));
       // A bad base URL or token format is a startup error, reported as soon as the tools load.
       const warmUp = (): void => {
@@ -84,6 +94,7 @@ const main = async (): Promise<void> => {
           tools: command.tools,
           maxAccounts: command.maxAccounts,
           allowedOrigins: command.allowedOrigins,
+          ...(command.verbose ? { toolsOptions: { onRequest: verboseLine } } : {}),
           log: (line) => process.stderr.write(`frontkit-mcp: ${line}\n`),
         });
       } catch (error) {

@@ -4,17 +4,20 @@
  * `tools/list` before Effect and the tools are loaded (the bin's cold start);
  * `createFrontMcpServer` is the everyday entry point built on it.
  */
-import type { FrontTools, ToolCatalogEntry } from "@frontkit/tools";
+import type { FrontTools, RequestEvent, ToolCatalogEntry } from "@frontkit/tools";
 import { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import {
   type CallToolResult,
   CallToolRequestSchema,
   ListToolsRequestSchema,
+  type LoggingLevel,
   type ProgressToken,
   type RequestId,
+  SetLevelRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
 import { formatToolError } from "./format-error.js";
-import { redactJson } from "./redact.js";
+import { redactJson, redactString } from "./redact.js";
+import { atLeast, DEFAULT_LOG_LEVEL, formatRequestEvent, levelOf } from "./request-log.js";
 import { registerResources } from "./resources.js";
 import { hasStructuredOutput, toMcpTool } from "./tool-listing.js";
 import { selectTools, type ToolSelection } from "./tool-selection.js";
@@ -45,6 +48,17 @@ const INSTRUCTIONS =
   "and (unless the server is read-only) tag conversations, create contacts and send messages. Ids look like " +
   "inb_…, cnv_…, tag_…, crd_…, tea_…, cha_…. Use the list-* tools to find ids before acting on them.";
 
+/** Why a tool of the catalog is not served here, and how to get it: as an InvalidInput (nothing was sent). */
+const hiddenTool = (entry: ToolCatalogEntry, selection: ToolSelection, selected: ReadonlyArray<ToolCatalogEntry>) => {
+  const message =
+    selection.readOnly === true && !entry.annotations.readOnlyHint
+      ? `${entry.name} is not available: this server runs read-only (--read-only, or readOnly: true in code), which hides the tools that can change Front. ` +
+        `Restart it without --read-only to use ${entry.name}, or ask whoever configured it.`
+      : `${entry.name} is not available: this server exposes only ${selected.map((t) => t.name).join(", ")} (--tools). ` +
+        `Restart it with ${entry.name} added to --tools to use it.`;
+  return { _tag: "InvalidInput", message, retryable: false, issues: [] } as const;
+};
+
 /** An MCP server exposing the selected catalog entries; throws ToolSelectionError on a bad selection. */
 export const createCatalogServer = (options: CatalogServerOptions): Server => {
   const selected = selectTools(options, options.catalog);
@@ -53,10 +67,18 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
   const server = new Server(
     { name: "frontkit-mcp", title: "Front", version: ADAPTERS_VERSION },
     {
-      capabilities: { tools: { listChanged: false }, ...(exposeResources ? { resources: { listChanged: false } } : {}) },
+      capabilities: { tools: { listChanged: false }, logging: {}, ...(exposeResources ? { resources: { listChanged: false } } : {}) },
       instructions: INSTRUCTIONS,
     },
   );
+
+  // The level the client asked for with logging/setLevel; one server serves one connection (stdio) or one
+  // request (stateless HTTP, where a level set in one POST does not carry to the next).
+  let logLevel: LoggingLevel = DEFAULT_LOG_LEVEL;
+  server.setRequestHandler(SetLevelRequestSchema, (request) => {
+    logLevel = request.params.level;
+    return {};
+  });
 
   const byName = new Map<string, ToolCatalogEntry>(selected.map((t) => [t.name, t]));
   const listing = { tools: selected.map(toMcpTool) };
@@ -70,6 +92,8 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
     const name = request.params.name;
     const entry = byName.get(name);
     if (entry === undefined) {
+      const hidden = options.catalog.find((t) => t.name === name);
+      if (hidden !== undefined) return formatToolError(hiddenTool(hidden, options, selected), { tool: name, secrets });
       return formatToolError(
         {
           _tag: "InvalidInput",
@@ -90,9 +114,17 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
     const unregister = options.onCallStart?.(extra.requestId, controller);
 
     const progressToken: ProgressToken | undefined = request.params._meta?.progressToken;
-    // Progress must reach the client before the result: a client drops progress for a request it
-    // already has the answer to. Sending is async, so the result waits for the sends in flight.
+    // Progress and log messages must reach the client before the result: a client drops progress for a
+    // request it already has the answer to. Sending is async, so the result waits for the sends in flight.
     const progressSent: Array<Promise<unknown>> = [];
+    const onRequest = (event: RequestEvent): void => {
+      const level = levelOf(event);
+      if (!atLeast(level, logLevel)) return;
+      const sent = extra
+        .sendNotification({ method: "notifications/message", params: { level, logger: "frontkit", data: redactString(formatRequestEvent(event), secrets) } })
+        .catch(() => undefined);
+      progressSent.push(sent);
+    };
     const onProgress =
       progressToken === undefined
         ? undefined
@@ -115,6 +147,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
       const tools = await options.getTools();
       const data = await tools.invoke(entry.name, request.params.arguments ?? {}, {
         signal: controller.signal,
+        onRequest,
         ...(onProgress === undefined ? {} : { onProgress }),
       });
       const safe = redactJson(data, secrets);

@@ -35,7 +35,8 @@ const seconds = (ms: number): string => {
 const nextStep = (error: FrontToolError, tool: string, now: number): string | undefined => {
   switch (error._tag) {
     case "InvalidInput":
-      return "Nothing was sent to Front. Fix the fields listed above and call the tool again.";
+      // Without issues the message itself says what to change (e.g. a tool this server does not offer).
+      return !Array.isArray(error.issues) || error.issues.length === 0 ? "Nothing was sent to Front." : "Nothing was sent to Front. Fix the fields listed above and call the tool again.";
     case "Unauthorized":
       return "The Front API token is missing, invalid or revoked. Ask the user to check the token configured for this server (FRONT_API_TOKEN, or the Bearer token of the HTTP connection); retrying will not help.";
     case "Forbidden":
@@ -73,6 +74,8 @@ const nextStep = (error: FrontToolError, tool: string, now: number): string | un
       }
     case "UnexpectedResponse":
       return "Front answered with something this tool cannot read. Retry later; if it persists, report it with the request id.";
+    case "Disposed":
+      return "Nothing was sent to Front: this server's Front client was already shut down (the server is stopping or restarting). Reconnect, or restart the MCP server, then call the tool again.";
   }
 };
 
@@ -87,7 +90,7 @@ const fieldsOf = (error: FrontToolError): Record<string, unknown> => {
 const describe = (error: FrontToolError, tool: string, now: number): string => {
   const lines: string[] = [];
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
-  if (error._tag === "InvalidInput" && error.issues.length > 0) {
+  if (error._tag === "InvalidInput" && Array.isArray(error.issues) && error.issues.length > 0) {
     // The issues, one per line with their paths, say it all; the message would repeat them.
     lines.push(`${tool} failed — InvalidInput: the arguments do not match the tool's input schema:`);
     for (const issue of error.issues) lines.push(`- ${issue.path === "" ? "(input)" : issue.path}: ${issue.message}`);

@@ -7,7 +7,7 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createFrontTools, type FrontToolsOptions, toolCatalog } from "@frontkit/tools";
+import { checkFrontToken, createFrontTools, type FrontToolsOptions, toolCatalog } from "@frontkit/tools";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { AccountPool, DEFAULT_MAX_ACCOUNTS } from "./account-pool.js";
 import { bearerToken } from "./bearer.js";
@@ -52,6 +52,30 @@ export interface FrontMcpHttpHandler {
 }
 
 const DEFAULT_MAX_BODY = 4 * 1024 * 1024;
+
+/** The advice every auth refusal carries: this server takes a Front API token as a bearer token, nothing else. */
+const SEND_BEARER =
+  "this server does not use OAuth: send your Front API token (Front: Settings → Developers → API tokens) as the header Authorization: Bearer <Front API token>";
+
+// Paths OAuth-capable clients probe after a 401 (RFC 9728 protected-resource metadata, RFC 8414 / OpenID
+// discovery, and the legacy MCP fallback of /register, /authorize and /token on the server's origin).
+const OAUTH_PATHS = /^\/(?:\.well-known\/(?:oauth-protected-resource|oauth-authorization-server|openid-configuration)(?:\/.*)?|register|authorize|token)$/;
+
+/**
+ * A Bearer challenge (RFC 6750) naming no `resource_metadata`, so clients find no OAuth server to send the
+ * user to, with the advice in `error_description` (quoted-string: no `"` or `\`, ASCII only).
+ */
+const bearerChallenge = (description: string, error?: "invalid_token"): string => {
+  const safe = description.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, "-");
+  return `Bearer realm="frontkit-mcp"${error === undefined ? "" : `, error="${error}"`}, error_description="${safe}"`;
+};
+
+/** 404 in OAuth's error format, so a client that went looking for OAuth shows our advice rather than "HTTP 404". */
+const sendNoOAuth = (res: ServerResponse): void => {
+  if (res.headersSent) return;
+  res.writeHead(404, { "content-type": "application/json", "cache-control": "no-store" });
+  res.end(JSON.stringify({ error: "invalid_request", error_description: `Not found: ${SEND_BEARER}.` }));
+};
 
 class BodyTooLarge extends Error {}
 
@@ -121,6 +145,7 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       res.end(req.method === "HEAD" ? undefined : JSON.stringify({ ok: true }));
       return;
     }
+    if (url.pathname !== path && OAUTH_PATHS.test(url.pathname)) return sendNoOAuth(res);
     if (url.pathname !== path) return sendJsonRpcError(res, 404, -32601, `Not found: the MCP endpoint is POST ${path}.`);
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
@@ -129,8 +154,16 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
 
     const token = bearerToken(req.headers.authorization);
     if (token === undefined) {
-      return sendJsonRpcError(res, 401, -32001, "Missing Front API token: send your Front API token as \"Authorization: Bearer <token>\".", {
-        "www-authenticate": 'Bearer realm="frontkit-mcp"',
+      // No `error` code for a request without credentials (RFC 6750 §3.1); the description says what to send.
+      return sendJsonRpcError(res, 401, -32001, `Missing Front API token: ${SEND_BEARER}.`, {
+        "www-authenticate": bearerChallenge(`Missing Front API token: ${SEND_BEARER}`),
+      });
+    }
+    // The one token rule, before the token reaches a client: a refusal says what is wrong, never the token.
+    const checked = checkFrontToken(token);
+    if (!checked.ok) {
+      return sendJsonRpcError(res, 401, -32001, `The Front API token was refused: ${checked.problem}`, {
+        "www-authenticate": bearerChallenge(`The Front API token was refused: ${checked.problem}`, "invalid_token"),
       });
     }
     if (req.method !== "POST") {
@@ -151,7 +184,9 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       lease = pool.acquire(token);
     } catch (error) {
       const reason = error instanceof Error ? redactString(error.message, [token]) : "invalid token";
-      return sendJsonRpcError(res, 401, -32001, `The Front API token was refused: ${reason}`, { "www-authenticate": 'Bearer realm="frontkit-mcp", error="invalid_token"' });
+      return sendJsonRpcError(res, 401, -32001, `The Front API token was refused: ${reason}`, {
+        "www-authenticate": bearerChallenge(`The Front API token was refused: ${reason}`, "invalid_token"),
+      });
     }
     account = lease.account;
     for (const c of cancelsIn(body)) inflight.cancel(lease.account, c.requestId, c.reason);

@@ -22,13 +22,42 @@ interface ToolResource {
   readonly uri: string;
   readonly name: string;
   readonly tool: string;
+  /** What the resource holds, for someone reading it (a reader cannot pass arguments or call tools). */
+  readonly holds: string;
+  /** The list field of the tool's output whose item fields are named in the description. */
+  readonly list: string;
 }
 
 /** The resources this adapter can offer, by URI. */
 export const FRONT_RESOURCES: ReadonlyArray<ToolResource> = [
-  { uri: "front://inboxes", name: "inboxes", tool: "list-inboxes" },
-  { uri: "front://tags", name: "tags", tool: "list-tags" },
+  {
+    uri: "front://inboxes",
+    name: "inboxes",
+    tool: "list-inboxes",
+    holds: "Every inbox of the Front account the server's token can see",
+    list: "inboxes",
+  },
+  { uri: "front://tags", name: "tags", tool: "list-tags", holds: "Every tag of the Front account the server's token can see", list: "tags" },
 ];
+
+type JsonSchemaNode = { readonly properties?: Record<string, JsonSchemaNode>; readonly items?: JsonSchemaNode };
+
+/**
+ * A description for readers, derived from the tool's output schema (its top-level fields, and the fields of
+ * each listed item) rather than copied from the tool's description, which advises callers on arguments.
+ */
+const describeResource = (resource: ToolResource, entry: ToolCatalogEntry): string => {
+  const output = entry.outputJsonSchema as JsonSchemaNode;
+  const top = Object.keys(output.properties ?? {});
+  const itemFields = Object.keys(output.properties?.[resource.list]?.items?.properties ?? {});
+  return (
+    `${resource.holds}, as JSON { ${top.join(", ")} }` +
+    (itemFields.length === 0 ? ". " : `; each of ${resource.list} has ${itemFields.join(", ")}. `) +
+    "Read from Front on first use, then cached per token for up to 5 minutes by default (the server's cache setting), " +
+    "so something added in Front meanwhile can be missing until the cache expires." +
+    (itemFields.some((f) => f.endsWith("_at")) ? " Timestamps (…_at) are unix seconds." : "")
+  );
+};
 
 /** Registers resources/list, resources/read (and an empty templates list) for the exposed tools. */
 export const registerResources = (
@@ -39,8 +68,8 @@ export const registerResources = (
   const offered = FRONT_RESOURCES.filter((r) => entries.has(r.tool));
   const listing: Resource[] = offered.map((r) => {
     const entry = entries.get(r.tool) as ToolCatalogEntry;
-    // Title and description come from the tool, so nothing about it is restated here.
-    return { uri: r.uri, name: r.name, title: entry.title, description: `The JSON result of the ${r.tool} tool. ${entry.description}`, mimeType: "application/json" };
+    // The title is the tool's; the description is written for a reader of the resource (see describeResource).
+    return { uri: r.uri, name: r.name, title: entry.title, description: describeResource(r, entry), mimeType: "application/json" };
   });
 
   server.setRequestHandler(ListResourcesRequestSchema, () => ({ resources: listing }));

@@ -102,10 +102,9 @@ export const runOperation = async (
     };
     const output = await tools.invoke(name, pageInput, options);
     collected.push(...asItems(isRecord(output) ? output[listKey] : undefined));
+    // Only the next token says whether a list goes on: no tool stops paging on a date any more (Front's lists
+    // are not in updated_at order, so list-conversations' updated_after reads to the end or its bounds).
     const next = isRecord(output) ? output[nextKey] : undefined;
-    // A tool that stopped on its own filter (e.g. stopped_by_date_filter) has nothing further to give.
-    const stopped = isRecord(output) && Object.entries(output).some(([k, v]) => k.startsWith("stopped") && v === true);
-    if (stopped) break;
     // Front (and its mock) can hand back a token already followed: stop instead of looping.
     if (typeof next !== "string" || next === "" || seen.has(next) || collected.length >= limit) break;
     seen.add(next);

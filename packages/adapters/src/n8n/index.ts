@@ -1,5 +1,5 @@
 /**
- * @frontkit/adapters/n8n — the Front node and `Front API` credentials for n8n, derived from
+ * @frontkit/adapters/n8n — the Front node, the Front Trigger and their credentials for n8n, derived from
  * the @frontkit/tools registry. The n8n-nodes-frontkit package bundles this as CommonJS.
  */
 export { DEFAULT_FRONT_BASE_URL, FRONT_CREDENTIAL_NAME, FrontApi } from "./credentials.js";
@@ -14,3 +14,11 @@ export { FRONT_RESOURCES, OTHER_RESOURCE, placementOf, resourceOptions, toolName
 export { planOf, type AttachmentsPlan, type OperationPlan, type Paging } from "./plan.js";
 export { scrubSecrets, summarizeFailure, toNodeError, type FailureSummary } from "./errors.js";
 export { openSession, tokenOf, type FrontNodeOptions, type FrontSession } from "./session.js";
+export { FRONT_WEBHOOK_CREDENTIAL_NAME, FrontWebhookApi, webhookSecretOf } from "./trigger-credentials.js";
+export { FrontTrigger, makeFrontTriggerNode } from "./trigger-node.js";
+export { eventTypeOptions, TRIGGER_PARAM, triggerDescription, type TriggerMode } from "./trigger-description.js";
+export { receiveFrontWebhook, frontWebhookMethods } from "./trigger-webhook.js";
+export { CURSOR_KEY, POLL_EVENT_LIMIT, pollFrontEvents, TEST_EVENT_COUNT } from "./trigger-poll.js";
+export { matchesFilter, parseEventTypes, parseInboxIds, FilterValueError, type EventFilter } from "./trigger-filter.js";
+export { DEDUPE_MAX_IDS, DEDUPE_WINDOW_MS, rememberEvent, SEEN_EVENTS_KEY } from "./trigger-dedupe.js";
+export { eventItem, type DeliveryType, type EventArrival, type EventItemMeta } from "./trigger-items.js";

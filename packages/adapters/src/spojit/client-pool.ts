@@ -1,4 +1,5 @@
 import type { ValidConnection } from "./connection.js";
+import type { EventPoller } from "./trigger-poll.js";
 
 /** The part of a FrontTools instance the executor uses. */
 export interface PooledTools {
@@ -7,6 +8,8 @@ export interface PooledTools {
     input: unknown,
     options?: { signal?: AbortSignal },
   ): Promise<{ data: unknown; meta: { attempts: number; rateLimit: unknown } }>;
+  /** The events feed, for trigger polling (FrontTools has it; a client without it cannot poll). */
+  readonly pollEvents?: EventPoller;
   dispose(): Promise<void>;
 }
 

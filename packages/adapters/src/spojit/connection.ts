@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { checkFrontToken } from "@frontkit/tools/token";
 import { FRONT_DEFAULT_BASE_URL } from "./authentication.js";
 import { spojitError } from "./error-mapping.js";
 import type { SpojitError } from "./result.js";
@@ -47,15 +48,10 @@ export const validateConnection = (
   if (typeof token !== "string" || token.trim().length === 0) {
     return invalid("The connection has no API token; add a Front API token (Settings → Developers → API tokens).");
   }
-  // Front's tokens are long JWTs; a few characters is a paste error (and could not be scrubbed
-  // from results without corrupting them).
-  if (token.length < 16) {
-    return invalid("The API token is too short to be a Front API token; paste the whole token from Front.");
-  }
-  // A token with whitespace or control characters cannot be a Front token and could split headers.
-  if (/[\s\u0000-\u001f\u007f]/.test(token)) {
-    return invalid("The API token contains spaces or line breaks; paste the token again without surrounding text.");
-  }
+  // The one token rule of every frontkit entry point: long enough to be a Front token (and to be scrubbed
+  // from results without corrupting them), one word of printable ASCII (it goes into a header).
+  const checked = checkFrontToken(token);
+  if (!checked.ok) return invalid(checked.problem);
   let resolved = FRONT_DEFAULT_BASE_URL;
   if (baseUrl !== undefined && baseUrl !== null && baseUrl !== "") {
     if (typeof baseUrl !== "string") return invalid("The base URL must be a string such as https://api2.frontapp.com.");
@@ -74,6 +70,6 @@ export const validateConnection = (
     }
     resolved = url.href.replace(/\/+$/, "");
   }
-  const fingerprint = createHash("sha256").update(token).update("\u0000").update(resolved).digest("hex");
-  return { ok: true, connection: { id, token, baseUrl: resolved, fingerprint } };
+  const fingerprint = createHash("sha256").update(checked.token).update("\u0000").update(resolved).digest("hex");
+  return { ok: true, connection: { id, token: checked.token, baseUrl: resolved, fingerprint } };
 };

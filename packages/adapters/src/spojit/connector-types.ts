@@ -55,6 +55,23 @@ export interface SpojitUsageTip {
   readonly tools: ReadonlyArray<string>;
 }
 
+/** How a trigger receives events: pushed by a Front webhook, or pulled from Front's events feed on a schedule. */
+export type SpojitTriggerDeliveryMode = "webhook" | "poll";
+
+/** One trigger of the connector: a Front event that starts a workflow. */
+export interface SpojitTriggerDefinition {
+  readonly name: string;
+  readonly title: string;
+  readonly description: string;
+  /** Front event types it fires on; empty when the configuration's `types` chooses them. */
+  readonly eventTypes: ReadonlyArray<string>;
+  readonly delivery: ReadonlyArray<SpojitTriggerDeliveryMode>;
+  /** What a workflow author configures (webhook kind, inbox filter, …). */
+  readonly configurationSchema: JsonSchemaObject;
+  /** One event as the handler emits it. */
+  readonly outputSchema: JsonSchemaObject;
+}
+
 /** The Spojit connector definition: a template that Spojit turns into connections and nodes. */
 export interface SpojitConnectorDefinition {
   readonly $schema?: string;
@@ -67,5 +84,7 @@ export interface SpojitConnectorDefinition {
   readonly links: { readonly homepage: string; readonly apiReference: string; readonly tokenHelp: string };
   readonly authentication: SpojitAuthentication;
   readonly tools: ReadonlyArray<SpojitToolDefinition>;
+  /** Events that start a workflow; optional in the schema, so definitions without triggers stay valid. */
+  readonly triggers?: ReadonlyArray<SpojitTriggerDefinition>;
   readonly usageTips: ReadonlyArray<SpojitUsageTip>;
 }

@@ -9,6 +9,7 @@ import type {
 import { SPOJIT_CONNECTOR_SCHEMA_ID } from "./definition-schema.js";
 import { FRONT_CONNECTOR_ICON_SVG } from "./icon.js";
 import { frontToolExamples } from "./tool-examples.js";
+import { frontTriggers } from "./triggers.js";
 import { frontUsageTips } from "./usage-tips.js";
 
 /** One entry of the tools' derived catalog. */
@@ -46,7 +47,7 @@ export const buildFrontConnector = (catalog: ReadonlyArray<ToolCatalogEntry> = t
   identifier: "front",
   displayName: "Front",
   description:
-    "Work with Front, the shared inbox for support and operations teams: read and list conversations, contacts, inboxes, tags and teammates, tag conversations, create contacts, and send messages or replies.",
+    "Work with Front, the shared inbox for support and operations teams: read and list conversations, contacts, inboxes, tags and teammates, tag conversations, create contacts, and send messages or replies; start workflows on new messages, tags, assignments and other Front events.",
   category: "Customer support",
   icon: { mediaType: "image/svg+xml", svg: FRONT_CONNECTOR_ICON_SVG },
   links: {
@@ -56,6 +57,7 @@ export const buildFrontConnector = (catalog: ReadonlyArray<ToolCatalogEntry> = t
   },
   authentication: frontAuthentication,
   tools: catalog.map(toSpojitTool),
+  triggers: frontTriggers,
   usageTips: tipsFor(new Set(catalog.map((entry) => entry.name))),
 });
 

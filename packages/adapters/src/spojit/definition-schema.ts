@@ -22,7 +22,7 @@ export const spojitConnectorJsonSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: SPOJIT_CONNECTOR_SCHEMA_ID,
   title: "Spojit connector definition",
-  description: "A connector template: identity, icon, authentication, tools and usage tips.",
+  description: "A connector template: identity, icon, authentication, tools, triggers and usage tips.",
   type: "object",
   additionalProperties: false,
   required: [
@@ -142,6 +142,24 @@ export const spojitConnectorJsonSchema = {
               properties: { title: nonEmpty, input: { type: "object" } },
             },
           },
+        },
+      },
+    },
+    triggers: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["name", "title", "description", "eventTypes", "delivery", "configurationSchema", "outputSchema"],
+        properties: {
+          name: toolName,
+          title: nonEmpty,
+          description: { ...nonEmpty, maxLength: 4000 },
+          eventTypes: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } },
+          delivery: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["webhook", "poll"] } },
+          configurationSchema: { ...embeddedJsonSchema, properties: { ...embeddedJsonSchema.properties, type: { const: "object" } } },
+          // One event: always an object, so a workflow can map its fields.
+          outputSchema: { ...embeddedJsonSchema, required: ["type", "properties"], properties: { ...embeddedJsonSchema.properties, type: { const: "object" } } },
         },
       },
     },

@@ -17,6 +17,7 @@ export const SPOJIT_CODE_BY_TAG = {
   ServerError: "SERVER_ERROR",
   Transport: "TRANSPORT",
   UnexpectedResponse: "UNEXPECTED_RESPONSE",
+  Disposed: "DISPOSED",
 } as const satisfies Record<FrontToolError["_tag"], SpojitErrorCode>;
 
 /** Fallback messages, used only when an error arrives without a usable one. */
@@ -35,8 +36,12 @@ const DEFAULT_MESSAGE: Record<SpojitErrorCode, string> = {
   UNEXPECTED_RESPONSE:
     "Front answered with something the connector did not expect; report it with the request id if it persists.",
   UNKNOWN_TOOL: "This connector has no such tool; pick one from the connector's tool list.",
+  UNKNOWN_TRIGGER: "This connector has no such trigger; pick one from the connector's trigger list.",
+  INVALID_SIGNATURE:
+    "The webhook request is not signed by Front with this secret; check the trigger's kind (application or rule) and its secret.",
   INVALID_CONNECTION: "The connection is incomplete or invalid; check its API token and base URL.",
   CANCELLED: "The step was cancelled before it finished.",
+  DISPOSED: "The executor or its Front client was disposed before this call; nothing was sent. Create a new executor to run tools.",
   INTERNAL: "The Front connector failed unexpectedly; run the step again, and report it if it persists.",
 };
 

@@ -3,8 +3,9 @@ import { ClientPool, type PooledTools } from "./client-pool.js";
 import { validateConnection, type SpojitConnection, type ValidConnection } from "./connection.js";
 import { spojitError, toSpojitError, toSpojitRateLimit } from "./error-mapping.js";
 import { toJsonSafe } from "./json-safe.js";
-import { redactResult } from "./redact.js";
+import { redactResult, redactSecret } from "./redact.js";
 import type { SpojitExecuteResult, SpojitFailure } from "./result.js";
+import { checkPollRequest, feedOptionsFor, type SpojitPollRequest, type SpojitPollResult, toPolledEvents } from "./trigger-poll.js";
 
 /** Options of `createFrontTools` that apply to every connection (token and base URL come from each connection). */
 export type SpojitClientOptions = Omit<NonNullable<Parameters<typeof createFrontTools>[0]>, "token" | "baseUrl">;
@@ -42,11 +43,17 @@ export interface SpojitExecutor {
    * identity of the token's company (`{ id, name, … }`).
    */
   testConnection(connection: SpojitConnection, options?: SpojitExecuteOptions): Promise<SpojitExecuteResult>;
+  /**
+   * Polls Front's events feed for a trigger on the connection's own client (its rate limiter
+   * and caches): the new events, oldest first, and the cursor to pass next time. Without a
+   * cursor it starts from now. Resolves like `execute`; never throws or rejects.
+   */
+  pollTrigger(request: SpojitPollRequest, options?: SpojitExecuteOptions): Promise<SpojitPollResult>;
   /** Names of the tools this executor runs (from the tool registry). */
   readonly tools: ReadonlyArray<string>;
   /** Number of connections with a live client. */
   readonly connectionCount: number;
-  /** Releases every client (their caches and limiters); later calls fail with INTERNAL. */
+  /** Releases every client (their caches and limiters); later calls fail with DISPOSED. */
   dispose(): Promise<void>;
 }
 
@@ -89,7 +96,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     if (!checked.ok) return failure(checked.error);
     const connection = checked.connection;
     if (pool.closed) {
-      return failure(spojitError("INTERNAL", { message: "This executor was disposed; create a new one to run tools." }));
+      return failure(spojitError("DISPOSED", { message: "This executor was disposed; nothing was sent. Create a new one to run tools." }));
     }
     if (signal?.aborted) return failure(spojitError("CANCELLED"));
 
@@ -129,6 +136,46 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     }
   };
 
+  const poll = async (request: unknown, signal: AbortSignal | undefined): Promise<SpojitPollResult> => {
+    const checked = checkPollRequest(request);
+    if (!checked.ok) return checked;
+    const connectionCheck = validateConnection(checked.connection);
+    if (!connectionCheck.ok) return failure(connectionCheck.error);
+    const connection = connectionCheck.connection;
+    if (pool.closed) {
+      return failure(spojitError("DISPOSED", { message: "This executor was disposed; nothing was sent. Create a new one to poll triggers." }));
+    }
+    if (signal?.aborted) return failure(spojitError("CANCELLED"));
+    const started = performance.now();
+    let lease;
+    try {
+      lease = pool.acquire(connection);
+    } catch (cause) {
+      const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
+      return redactResult(failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` })), connection.token);
+    }
+    try {
+      const pollEvents = lease.tools.pollEvents;
+      if (pollEvents === undefined) {
+        return failure(spojitError("INTERNAL", { message: "This executor's Front client cannot read the events feed, so triggers cannot be polled." }));
+      }
+      const polled = await pollEvents(feedOptionsFor(checked), signal ? { signal } : {});
+      const { events, skipped } = toPolledEvents(checked.spec, checked.configuration, polled.events);
+      const success: SpojitPollResult = {
+        ok: true,
+        events,
+        cursor: polled.cursorString,
+        meta: { trigger: checked.spec.name, skipped, durationMs: Math.round(performance.now() - started) },
+      };
+      return success;
+    } catch (cause) {
+      const error = signal?.aborted ? spojitError("CANCELLED") : toSpojitError(cause);
+      return redactResult(failure(error), connection.token);
+    } finally {
+      lease.release();
+    }
+  };
+
   return {
     tools: toolNames,
     get connectionCount() {
@@ -158,6 +205,18 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
         // raw-api-request answers { status, body, … }; the identity is the body.
         const body = (result.data as { body?: unknown } | null)?.body ?? null;
         return { ...result, data: body, meta: { ...result.meta, tool: "test-connection" } };
+      } catch {
+        return failure(spojitError("INTERNAL"));
+      }
+    },
+    pollTrigger: async (request: SpojitPollRequest, callOptions?: SpojitExecuteOptions) => {
+      try {
+        const signal = callOptions?.signal;
+        const result = await poll(request, signal instanceof AbortSignal ? signal : undefined);
+        // As for execute: whatever token was passed, valid or not, never comes back.
+        const token = (request as { connection?: { token?: unknown } } | null)?.connection?.token;
+        if (typeof token !== "string" || token.length < 8) return result;
+        return result.ok ? redactSecret(result, token) : redactResult(result, token);
       } catch {
         return failure(spojitError("INTERNAL"));
       }

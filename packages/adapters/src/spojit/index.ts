@@ -1,6 +1,7 @@
 /**
  * @frontkit/adapters/spojit — the Front connector for Spojit: a connector definition derived
- * from the @frontkit/tools registry, its JSON Schema, and a never-throwing executor.
+ * from the @frontkit/tools registry, its JSON Schema, a never-throwing executor, and the
+ * triggers (a webhook delivery handler and a poller) that start workflows on Front events.
  */
 export { FRONT_DEFAULT_BASE_URL, frontAuthentication } from "./authentication.js";
 export { buildFrontConnector, frontConnector, type ToolCatalogEntry } from "./connector.js";
@@ -11,6 +12,8 @@ export type {
   SpojitConnectorDefinition,
   SpojitToolDefinition,
   SpojitToolExample,
+  SpojitTriggerDefinition,
+  SpojitTriggerDeliveryMode,
   SpojitUsageTip,
 } from "./connector-types.js";
 export type { SpojitConnection } from "./connection.js";
@@ -38,4 +41,13 @@ export {
   type SpojitSuccess,
 } from "./result.js";
 export { frontToolExamples } from "./tool-examples.js";
+export {
+  handleSpojitTriggerDelivery,
+  type SpojitTriggerDelivery,
+  type SpojitTriggerResult,
+  type SpojitTriggerSuccess,
+} from "./trigger-handler.js";
+export type { SpojitTriggerEvent } from "./trigger-event.js";
+export type { SpojitPollRequest, SpojitPollResult, SpojitPollSuccess } from "./trigger-poll.js";
+export { frontTriggers, triggerNames } from "./triggers.js";
 export { frontUsageTips } from "./usage-tips.js";

@@ -49,8 +49,8 @@ export const frontToolExamples: Readonly<Record<string, ReadonlyArray<SpojitTool
   "list-conversations": [
     { title: "Unassigned conversations of one inbox", input: { inbox_ids: ["inb_55c8c149"], statuses: ["unassigned"], limit: 25 } },
     {
-      title: "Everything updated since a time (polling), across pages",
-      input: { updated_after: 1767225600, auto_paginate: true, max_results: 100 },
+      title: "Updated since a time: reads the list (at most 20 pages), complete says whether it reached the end",
+      input: { updated_after: 1767225600, auto_paginate: true, max_results: 100, max_pages: 20 },
     },
   ],
   "list-inboxes": [

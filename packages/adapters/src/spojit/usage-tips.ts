@@ -45,7 +45,7 @@ export const frontUsageTips: ReadonlyArray<SpojitUsageTip> = [
     id: "paging",
     title: "Lists are paged: limit is at most 100",
     text:
-      "list-contacts and list-conversations return one page by default (limit up to 100) and a next_page_token: pass it back as page_token to continue. Or set auto_paginate: true with max_results to let the tool follow pages for you. list-conversations with updated_after stops paging at the first older conversation, so polling for changes stays cheap.",
+      "list-contacts and list-conversations return one page by default (limit up to 100) and a next_page_token: pass it back as page_token to continue. Or set auto_paginate: true with max_results to let the tool follow pages for you. Front does not list conversations in updated_at order (its bump settings decide), so list-conversations with updated_after reads the whole list, about one request per page, up to max_pages; complete: false means a bound stopped it first. To poll for what changed, the events feed (raw-api-request GET /events with q[after]) is cheaper and exact.",
     tools: ["list-contacts", "list-conversations"],
   },
   {

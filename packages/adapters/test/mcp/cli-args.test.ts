@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { CliUsageError, DEFAULT_HTTP_HOST, DEFAULT_HTTP_PORT, helpText, parseCliArgs } from "../../src/bin/cli-args.js";
 
-const env = { FRONT_API_TOKEN: "tok_0123456789" };
+const env = { FRONT_API_TOKEN: "tok_0123456789abcdef" };
 
 describe("parseCliArgs", () => {
   it("defaults to stdio with the token and base URL from the environment", () => {
     expect(parseCliArgs([], { ...env, FRONT_API_BASE_URL: " http://127.0.0.1:4010 " })).toEqual({
       kind: "stdio",
-      token: "tok_0123456789",
+      token: "tok_0123456789abcdef",
       baseUrl: "http://127.0.0.1:4010",
       readOnly: false,
       tools: undefined,
+      verbose: false,
     });
   });
 
@@ -33,6 +34,7 @@ describe("parseCliArgs", () => {
       tools: undefined,
       maxAccounts: undefined,
       allowedOrigins: [],
+      verbose: false,
     });
     expect(DEFAULT_HTTP_HOST).toBe("127.0.0.1");
   });
@@ -52,7 +54,14 @@ describe("parseCliArgs", () => {
       tools: ["list-tags", "get-contact"],
       maxAccounts: 5,
       allowedOrigins: ["https://a.example", "http://localhost:3000"],
+      verbose: false,
     });
+  });
+
+  it("--verbose asks for request lines on stderr, over stdio and --http", () => {
+    expect(parseCliArgs(["--verbose"], env)).toMatchObject({ kind: "stdio", verbose: true });
+    expect(parseCliArgs(["--http", "--verbose"], {})).toMatchObject({ kind: "http", verbose: true });
+    expect(helpText("1.0.0")).toMatch(/--verbose[\s\S]*never the token/i);
   });
 
   it.each([

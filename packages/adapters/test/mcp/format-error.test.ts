@@ -1,4 +1,4 @@
-import { Forbidden, invalidInput, NotFound, RateLimited, ServerError, Transport, Unauthorized, UnexpectedResponse, Validation } from "@frontkit/tools";
+import { Disposed, Forbidden, invalidInput, NotFound, RateLimited, ServerError, Transport, Unauthorized, UnexpectedResponse, Validation } from "@frontkit/tools";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { describe, expect, it } from "vitest";
 import { formatToolError } from "../../src/mcp/format-error.js";
@@ -70,6 +70,17 @@ describe("formatToolError", () => {
     const { text, json } = format(error);
     expect(text).toMatch(pattern);
     expect(json["_tag"]).toBe(error._tag);
+  });
+
+  it("explains a call on a disposed client: nothing was sent, the server is shutting down", () => {
+    const { text, json, result } = format(
+      new Disposed({ message: "The list-tags call was not sent: this FrontTools instance was disposed.", retryable: false, operation: "list-tags" }),
+    );
+    expect(result.isError).toBe(true);
+    expect(text).toMatch(/^list-tags failed — Disposed: The list-tags call was not sent/);
+    expect(text).toMatch(/Nothing was sent to Front[\s\S]*restart/);
+    expect(text).not.toMatch(/internal error|bug in frontkit/);
+    expect(json).toMatchObject({ _tag: "Disposed", retryable: false });
   });
 
   it("masks the token wherever it appears", () => {

@@ -61,6 +61,30 @@ describe("createFrontMcpServer", () => {
     await tools.dispose();
   });
 
+  it("progress notifications grow with each one and never pass their total, even when Front's pages are short", async () => {
+    // Front answers one contact per page whatever limit asks: the page count is only known at the end.
+    const shortPages = async (request: Request): Promise<Response> => {
+      const url = new URL(request.url);
+      const n = Number(url.searchParams.get("page_token") ?? "0");
+      const body = { _results: [{ id: `crd_${n}` }], _pagination: { next: `https://acme.api.frontapp.com/contacts?page_token=${n + 1}` } };
+      return new Response(JSON.stringify(body), { status: 200, headers: { "content-type": "application/json" } });
+    };
+    const { client, server } = await connect({ token: TOKEN, baseUrl: BASE, toolsOptions: { fetch: shortPages, burstPerSecond: 0 } });
+    try {
+      const updates: Array<{ progress: number; total?: number | undefined }> = [];
+      const result = (await client.callTool({ name: "list-contacts", arguments: { auto_paginate: true, max_results: 5, limit: 2 } }, undefined, {
+        onprogress: (p) => updates.push(p),
+      })) as CallToolResult;
+      expect(result.isError, JSON.stringify(result)).toBeFalsy();
+      expect(updates.map((u) => u.progress)).toEqual([1, 2, 3, 4, 5]);
+      for (const u of updates) expect(u.progress, JSON.stringify(updates)).toBeLessThanOrEqual(u.total ?? Number.POSITIVE_INFINITY);
+      expect(updates.at(-1)?.total).toBe(5);
+    } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+
   it("refuses to start without a token or FrontTools, and on a bad selection", () => {
     expect(() => createFrontMcpServer({})).toThrow(/needs a Front API token/);
     expect(() => createFrontMcpServer({ token: TOKEN, tools: ["nope"] })).toThrow(ToolSelectionError);

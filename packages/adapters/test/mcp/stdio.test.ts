@@ -129,6 +129,23 @@ describe("frontkit-mcp over stdio", () => {
     expect(after.isError, text(after)).toBeFalsy();
   });
 
+  it("--verbose writes one stderr line per request to Front (method, path template, status, ms, attempt), never the token", async () => {
+    const verbose = await connectStdio({ FRONT_API_TOKEN: TOKEN, FRONT_API_BASE_URL: proxy.url }, ["--verbose"]);
+    try {
+      const result = (await verbose.client.callTool({ name: "get-contact", arguments: { email: "jane@example.com" } })) as CallToolResult;
+      transcript.push(JSON.stringify(result), verbose.stderr());
+      expect(result.isError, text(result)).toBeFalsy();
+      await new Promise((r) => setTimeout(r, 50)); // stderr is a separate pipe
+      const lines = verbose.stderr().split("\n").filter((l) => l.includes("GET /contacts"));
+      expect(lines, verbose.stderr()).toEqual([expect.stringMatching(/^frontkit-mcp: GET \/contacts\/\{contact_id\} → 200 in \d+ ms \(attempt 1(, queued \d+ ms for the rate limiter)?\)$/)]);
+      expect(verbose.stderr()).not.toContain("jane@example.com");
+    } finally {
+      await verbose.close();
+    }
+    // Without --verbose, nothing about requests reaches stderr.
+    expect(session.stderr()).not.toMatch(/ → \d{3} in /);
+  });
+
   it("sends progress notifications when the client asks for them", async () => {
     const updates: Array<{ progress: number; total?: number | undefined; message?: string | undefined }> = [];
     const result = (await session.client.callTool({ name: "list-tags", arguments: { refresh: true } }, undefined, {

@@ -1,3 +1,4 @@
+import { Disposed } from "@frontkit/tools";
 import { describe, expect, it } from "vitest";
 import { SPOJIT_CODE_BY_TAG, toSpojitError } from "../../src/spojit/error-mapping.js";
 import { SPOJIT_ERROR_CODES } from "../../src/spojit/result.js";
@@ -54,6 +55,11 @@ describe("toSpojitError", () => {
     expect(
       toSpojitError({ _tag: "NotFound", message: "No tag named urgnt.", status: 404, retryable: false, suggestions: ["urgent"], details: ["x", 3] }),
     ).toMatchObject({ code: "NOT_FOUND", status: 404, suggestions: ["urgent"], details: ["x"] });
+  });
+
+  it("maps a call on a disposed client to DISPOSED, keeping its message", () => {
+    const error = toSpojitError(new Disposed({ message: "The list-tags call was not sent: this FrontTools instance was disposed.", retryable: false }));
+    expect(error).toEqual({ code: "DISPOSED", message: "The list-tags call was not sent: this FrontTools instance was disposed.", retryable: false });
   });
 
   it("treats an aborted transport as a cancellation that retrying will not fix", () => {

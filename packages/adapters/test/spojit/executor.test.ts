@@ -126,7 +126,10 @@ describe("createSpojitExecutor (unit)", () => {
     await executor.dispose();
     expect(created.every((c) => c.disposed)).toBe(true);
     const after = await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", tok("token-a-2")) });
-    expect(after).toMatchObject({ ok: false, error: { code: "INTERNAL", message: expect.stringMatching(/disposed/) } });
+    // The executor's own disposal and a disposed client's Disposed error give the same code.
+    expect(after).toMatchObject({ ok: false, error: { code: "DISPOSED", retryable: false, message: expect.stringMatching(/disposed/) } });
+    const polled = await executor.pollTrigger({ trigger: "new-inbound-message", connection: connection("a", tok("token-a-2")) });
+    expect(polled).toMatchObject({ ok: false, error: { code: "DISPOSED", retryable: false } });
   });
 
   it("never echoes the token, even when it was pasted into the tool name", async () => {

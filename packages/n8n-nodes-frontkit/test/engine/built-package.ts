@@ -24,9 +24,26 @@ export const loadBuiltClass = <T>(relativePath: string): new () => T => {
   return exported as new () => T;
 };
 
+/** Node type name n8n gives the Front Trigger node. */
+export const FRONT_TRIGGER_NODE_TYPE = "n8n-nodes-frontkit.frontTrigger";
+
+/** The `n8n` block entry built from `<name>.node.js` / `<name>.credentials.js` (fails if it is not listed). */
+const listed = (entries: ReadonlyArray<string>, file: string): string => {
+  const entry = entries.find((e) => e.endsWith(`/${file}`));
+  if (entry === undefined) throw new Error(`package.json n8n block does not list ${file}`);
+  return entry;
+};
+
 /** A fresh instance of the built Front node. */
-export const builtFrontNode = (): INodeType => new (loadBuiltClass<INodeType>(n8nBlock().nodes[0] as string))();
+export const builtFrontNode = (): INodeType => new (loadBuiltClass<INodeType>(listed(n8nBlock().nodes, "Front.node.js")))();
+
+/** A fresh instance of the built Front Trigger node. */
+export const builtFrontTriggerNode = (): INodeType => new (loadBuiltClass<INodeType>(listed(n8nBlock().nodes, "FrontTrigger.node.js")))();
 
 /** A fresh instance of the built Front API credential type. */
 export const builtFrontCredentials = (): ICredentialType =>
-  new (loadBuiltClass<ICredentialType>(n8nBlock().credentials[0] as string))();
+  new (loadBuiltClass<ICredentialType>(listed(n8nBlock().credentials, "FrontApi.credentials.js")))();
+
+/** A fresh instance of the built Front Webhook credential type. */
+export const builtFrontWebhookCredentials = (): ICredentialType =>
+  new (loadBuiltClass<ICredentialType>(listed(n8nBlock().credentials, "FrontWebhookApi.credentials.js")))();

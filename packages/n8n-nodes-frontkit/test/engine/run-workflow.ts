@@ -52,7 +52,8 @@ export interface FrontRunResult {
   readonly executedNodes: string[];
 }
 
-const nodeTypesOf = (types: Readonly<Record<string, INodeType>>): INodeTypes => ({
+/** An INodeTypes over a fixed map of node types (what n8n's loader gives the engine). */
+export const nodeTypesOf = (types: Readonly<Record<string, INodeType>>): INodeTypes => ({
   getByName: (name) => {
     const type = types[name];
     if (type === undefined) throw new Error(`unknown node type ${name}`);
@@ -67,7 +68,7 @@ const nodeTypesOf = (types: Readonly<Record<string, INodeType>>): INodeTypes => 
 });
 
 /** Builds the additionalData WorkflowExecute needs: hooks, credentials, URLs n8n would configure. */
-const additionalDataFor = (hooks: ExecutionLifecycleHooks, credentialsHelper: TestCredentialsHelper): IWorkflowExecuteAdditionalData => {
+export const additionalDataFor = (hooks: ExecutionLifecycleHooks, credentialsHelper: TestCredentialsHelper): IWorkflowExecuteAdditionalData => {
   const base = "http://127.0.0.1:5678";
   const unused = (what: string) => async () => {
     throw new Error(`${what} is not available in the frontkit engine tests`);

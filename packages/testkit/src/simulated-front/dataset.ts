@@ -7,6 +7,8 @@ export interface DatasetSize {
   readonly conversations: number;
   /** Messages per conversation are 1..maxMessagesPerConversation, fixed by the seed. */
   readonly maxMessagesPerConversation: number;
+  /** Events in the generated history of `GET /events` (before the dataset's epoch). */
+  readonly events: number;
 }
 
 /** Default dataset: small enough for unit tests, several pages of everything. */
@@ -17,6 +19,7 @@ export const DEFAULT_DATASET: DatasetSize = {
   contacts: 250,
   conversations: 300,
   maxMessagesPerConversation: 4,
+  events: 200,
 };
 
 /** Conversation statuses Front filters on with `q[statuses]`. */
@@ -28,7 +31,8 @@ const EPOCH_SECONDS = 1_767_225_600;
 
 // Records are computed from their index on demand (never stored), so a 10k-conversation
 // company costs no memory; a small integer hash keeps them deterministic per seed.
-const hash = (seed: number, ...parts: number[]): number => {
+/** The testkit's deterministic integer hash of a seed and some integers (dataset records, the event history). */
+export const hash = (seed: number, ...parts: number[]): number => {
   let h = (seed ^ 0x9e3779b9) >>> 0;
   for (const p of parts) {
     h = Math.imul(h ^ p, 0x85ebca6b) >>> 0;
@@ -100,7 +104,7 @@ export class Dataset {
     custom_fields: {},
   });
 
-  /** Contacts and conversations are ordered most recently updated first: index 0 is newest. */
+  /** Generated times fall with the index: index 0 is newest (conversations' list order: conversation-order.ts). */
   contactUpdatedAt = (i: number): number => EPOCH_SECONDS - i * 600;
 
   contact = (i: number) => ({

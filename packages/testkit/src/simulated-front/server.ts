@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { CONVERSATION_STATUSES, DEFAULT_DATASET, Dataset, SIMULATED_COMPANY_HOST, indexFromId, type DatasetSize } from "./dataset.js";
+import { type EmitEventInput, EventLog, EventsQueryError, type SimulatedEventRecord } from "./events.js";
 import { SlidingWindowLimiter } from "./rate-limit.js";
+import { type BumpSetting, type ConversationAction, ConversationOrder } from "./conversation-order.js";
 import { listenOnLoopback } from "../loopback-server.js";
 
 /** Options of {@link startSimulatedFront}. */
@@ -21,6 +23,10 @@ export interface SimulatedFrontOptions {
   readonly now?: () => number;
   /** Port on 127.0.0.1 (default: a free one). */
   readonly port?: number;
+  /** Seconds after its emitted_at before an event is listed by `GET /events` (default 0; Front indexes asynchronously). */
+  readonly eventVisibilityDelaySeconds?: number;
+  /** The company's bump setting, which orders `/conversations` (default "replies_and_comments"; see conversation-order.ts). */
+  readonly bump?: BumpSetting;
 }
 
 /** Counters of what the simulated Front received. */
@@ -49,10 +55,26 @@ export interface SimulatedFront {
   readonly companyHost: string;
   readonly dataset: Dataset;
   readonly writes: SimulatedWrite[];
+  /** Conversation times and list order; its `bump` setting may be changed between actions. */
+  readonly conversationOrder: ConversationOrder;
+  /** Tags conversation `id` at `at` (unix seconds, default now): new `updated_at`, same place in lists. */
+  tagConversation(id: string, at?: number): void;
+  /** Assigns conversation `id`: new `updated_at`, same place in lists. */
+  assignConversation(id: string, at?: number): void;
+  /** A teammate comments on conversation `id`: new `updated_at`; moves to the top if the bump setting says so. */
+  commentConversation(id: string, at?: number): void;
+  /** A teammate replies in conversation `id`: new `updated_at`; moves to the top if the bump setting says so. */
+  replyConversation(id: string, at?: number): void;
+  /** A customer writes in conversation `id`: new `updated_at`, moves to the top whatever the setting. */
+  receiveMessage(id: string, at?: number): void;
   stats(): SimulatedFrontStats;
   /** Makes the next `times` requests (default 1) fail with `status` and Front's error body (429s are Front-shaped). */
   failNext(status: number, options?: { times?: number; retryAfterSeconds?: number }): void;
-  /** Clears counters, writes, pending failures and the rate-limit windows. */
+  /** Appends an event to the log `GET /events` lists (default time: the simulator's now). */
+  emitEvent(input: EmitEventInput): SimulatedEventRecord;
+  /** The event log, generated history and emitted events, in Front's ascending order (emitted_at, then id). */
+  events(): ReadonlyArray<SimulatedEventRecord>;
+  /** Clears counters, writes, pending failures, emitted events and the rate-limit windows (not conversation activity: `conversationOrder.clear()`). */
   reset(): void;
   stop(): Promise<void>;
 }
@@ -105,7 +127,8 @@ const parseLimit = (query: URLSearchParams): number => {
   return limit;
 };
 
-// Front's `q` arrives in bracket form: q[statuses][0]=assigned, q[updated_after]=1700000000.
+// Front's `q` arrives in bracket form: q[statuses][]=assigned (frontkit's form), repeated q[statuses]=a, or indexed
+// q[statuses][0]=a; q[updated_after]=1700000000.
 const queryArray = (query: URLSearchParams, name: string): string[] => {
   const values: string[] = [];
   for (const [key, value] of query) {
@@ -130,8 +153,10 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   const dataset = new Dataset({ ...DEFAULT_DATASET, ...options.dataset }, options.seed ?? 1);
   const size = dataset.size;
   const now = options.now ?? Date.now;
+  const order = new ConversationOrder(dataset, options.bump ?? "replies_and_comments");
   const limiter = new SlidingWindowLimiter(options.perMinute, options.burstPerSecond);
   const latencyMs = options.latencyMs ?? 0;
+  const eventLog = new EventLog(dataset, options.seed ?? 1, size.events, options.eventVisibilityDelaySeconds ?? 0, () => now() / 1000);
   const writes: SimulatedWrite[] = [];
   const failures: { status: number; retryAfterSeconds: number }[] = [];
   let requests = 0;
@@ -140,24 +165,26 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   let maxInFlight = 0;
   let byPath: Record<string, number> = {};
 
-  // Scans indices from the page token on, keeping those `keep` accepts, so filtered pages
-  // stay full and the next token points just after the last record returned.
+  // Scans list positions from the page token on (`at` maps a position to a record index), keeping
+  // those `keep` accepts, so filtered pages stay full and the next token points just after the last
+  // record returned.
   const page = <T>(
     path: string,
     query: URLSearchParams,
     count: number,
     render: (i: number) => T,
     keep: (i: number) => boolean = () => true,
+    at: (position: number) => number = (position) => position,
   ) => {
     const limit = parseLimit(query);
     const token = query.get("page_token");
     let i = token === null ? 0 : decodeToken(token);
     const results: T[] = [];
     while (i < count && results.length < limit) {
-      if (keep(i)) results.push(render(i));
+      if (keep(at(i))) results.push(render(at(i)));
       i++;
     }
-    while (i < count && !keep(i)) i++;
+    while (i < count && !keep(at(i))) i++;
     let next: string | null = null;
     if (i < count) {
       const nextQuery = new URLSearchParams(query);
@@ -199,6 +226,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
     if (method === "GET") {
       if (path === "/me") return { status: 200, body: { _links: { self: `${SIMULATED_COMPANY_HOST}/me` }, id: "cmp_acme", name: "Acme (simulated)" } };
       if (path === "/inboxes") return { status: 200, body: page(path, query, size.inboxes, dataset.inbox) };
+      if (path === "/events") return { status: 200, body: eventLog.list(query) };
       if (path === "/tags") return { status: 200, body: page(path, query, size.tags, dataset.tag) };
       if (path === "/teammates") return { status: 200, body: page(path, query, size.teammates, dataset.teammate) };
       if (path === "/contacts") {
@@ -211,14 +239,14 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
         return { status: 200, body: page(path, query, size.contacts, dataset.contact, keep) };
       }
       if (path === "/conversations") {
-        return { status: 200, body: page(path, query, size.conversations, dataset.conversation, conversationFilter(query, undefined)) };
+        return { status: 200, body: page(path, query, size.conversations, order.render, conversationFilter(query, undefined), order.companyAt) };
       }
       if (seg.length === 3 && seg[0] === "inboxes" && seg[2] === "conversations") {
         const inbox = find(seg[1]!, "inb", size.inboxes, "Inbox");
-        return { status: 200, body: page(path, query, size.conversations, dataset.conversation, conversationFilter(query, inbox)) };
+        return { status: 200, body: page(path, query, size.conversations, order.render, conversationFilter(query, inbox), order.inboxAt) };
       }
       if (seg.length === 2 && seg[0] === "conversations") {
-        return { status: 200, body: dataset.conversation(find(seg[1]!, "cnv", size.conversations, "Conversation")) };
+        return { status: 200, body: order.render(find(seg[1]!, "cnv", size.conversations, "Conversation")) };
       }
       if (seg.length === 3 && seg[0] === "conversations" && seg[2] === "messages") {
         const c = find(seg[1]!, "cnv", size.conversations, "Conversation");
@@ -303,7 +331,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
       const answer = route(method, path, url.searchParams, req, body);
       return send(res, answer.status, rateHeaders, answer.body);
     } catch (error) {
-      if (error instanceof HttpError) return send(res, error.status, rateHeaders, errorBody(error.status, error.message));
+      if (error instanceof HttpError || error instanceof EventsQueryError) return send(res, error.status, rateHeaders, errorBody(error.status, error.message));
       throw error;
     }
   };
@@ -319,6 +347,11 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   });
   const listener = await listenOnLoopback(server, options.port);
   const { port } = listener;
+  const act = (action: ConversationAction) => (id: string, at?: number) => {
+    const index = indexFromId(id, "cnv", size.conversations);
+    if (index === undefined) throw new RangeError(`No simulated conversation ${id}.`);
+    order.record(index, action, at ?? Math.floor(now() / 1000));
+  };
 
   return {
     url: listener.url,
@@ -326,7 +359,15 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
     companyHost: SIMULATED_COMPANY_HOST,
     dataset,
     writes,
+    conversationOrder: order,
+    tagConversation: act("tag"),
+    assignConversation: act("assign"),
+    commentConversation: act("comment"),
+    replyConversation: act("reply"),
+    receiveMessage: act("inbound"),
     stats: () => ({ requests, rateLimited, byPath: { ...byPath }, maxInFlight }),
+    emitEvent: eventLog.emit,
+    events: eventLog.all,
     failNext: (status, failOptions = {}) => {
       for (let k = 0; k < (failOptions.times ?? 1); k++) failures.push({ status, retryAfterSeconds: failOptions.retryAfterSeconds ?? 1 });
     },
@@ -337,6 +378,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
       byPath = {};
       writes.length = 0;
       failures.length = 0;
+      eventLog.reset();
       limiter.clear();
     },
     stop: listener.stop,

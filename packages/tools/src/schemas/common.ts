@@ -33,4 +33,8 @@ export const PhoneNumber = Schema.String.check(
  * Input of a tool that takes none: an empty object. (An empty `Schema.Struct({})` would accept any
  * non-null value, strings included, and its JSON Schema is not an object schema.)
  */
-export const NoInput = Schema.Record(Schema.String, Schema.Never).annotate({ description: "No input: pass {}." });
+export const NoInput = Schema.Record(
+  Schema.String,
+  // Any key is an unknown field: said the way every other tool's decoder says it, not "Expected never".
+  Schema.Never.annotate({ message: "Expected no excess property" }),
+).annotate({ description: "No input: pass {}." });

@@ -17,7 +17,10 @@ export const ChannelRef = Schema.String.check(
 /** Message options Front applies to the conversation. */
 export const MessageOptions = Schema.Struct({
   tag_ids: Schema.optionalKey(Schema.Array(frontId("tag", "tag"))).annotate({ description: "Tags (tag_…) to add to the conversation." }),
-  archive: Schema.optionalKey(Schema.Boolean).annotate({ description: "Archive the conversation when sending (Front's default: true)." }),
+  archive: Schema.optionalKey(Schema.Boolean).annotate({
+    description:
+      "Archive the conversation when sending. Front's default is true: omitted, the conversation is archived. Pass false for acknowledgements and replies that expect an answer.",
+  }),
 });
 
 const recipients = (description: string) => Schema.optionalKey(Schema.Array(NonEmptyTrimmed)).annotate({ description });

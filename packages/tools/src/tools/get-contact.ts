@@ -11,6 +11,44 @@ import { decodeBody } from "../pagination.js";
 import { EmailAddress, NonEmptyTrimmed, PhoneNumber, frontId } from "../schemas/common.js";
 import { Contact, ContactHandleSource } from "../schemas/contact.js";
 
+/** get-contact by contact id or alias. */
+export interface GetContactById {
+  readonly contact_id: string;
+  readonly email?: never;
+  readonly phone?: never;
+  readonly handle?: never;
+  readonly source?: never;
+}
+/** get-contact by email address. */
+export interface GetContactByEmail {
+  readonly email: string;
+  readonly contact_id?: never;
+  readonly phone?: never;
+  readonly handle?: never;
+  readonly source?: never;
+}
+/** get-contact by phone number. */
+export interface GetContactByPhone {
+  readonly phone: string;
+  readonly contact_id?: never;
+  readonly email?: never;
+  readonly handle?: never;
+  readonly source?: never;
+}
+/** get-contact by a handle of another source. */
+export interface GetContactByHandle {
+  readonly handle: string;
+  readonly source: ContactHandleSource;
+  readonly contact_id?: never;
+  readonly email?: never;
+  readonly phone?: never;
+}
+/** Input of get-contact: exactly one of contact_id, email, phone, or handle with its source. */
+export type GetContactInput = GetContactById | GetContactByEmail | GetContactByPhone | GetContactByHandle;
+
+const given = (input: { readonly contact_id?: string; readonly email?: string; readonly phone?: string; readonly handle?: string }): number =>
+  [input.contact_id, input.email, input.phone, input.handle].filter((v) => v !== undefined).length;
+
 /** Input of get-contact: exactly one of contact_id, email, phone, or handle (+ source). */
 export const GetContactInput = Schema.Struct({
   contact_id: Schema.optionalKey(frontId("crd", "contact")).annotate({
@@ -22,17 +60,27 @@ export const GetContactInput = Schema.Struct({
     description: "Find the contact by a handle of another source (set source too), e.g. a Twitter handle or a custom id.",
   }),
   source: Schema.optionalKey(ContactHandleSource).annotate({ description: "Source of `handle` (required with handle)." }),
-}).check(
-  Schema.makeFilter((input) => {
-    const given = [input.contact_id, input.email, input.phone, input.handle].filter((v) => v !== undefined).length;
-    if (given !== 1) return "give exactly one of contact_id, email, phone or handle (with source)";
-    if (input.handle !== undefined && input.source === undefined) return { path: ["source"], issue: "source is required with handle" };
-    if (input.handle === undefined && input.source !== undefined) return { path: ["handle"], issue: "handle is required with source" };
-    return undefined;
-  }),
+}).pipe(
+  // The filter says what is wrong, field by field; it aborts on failure, so the refinement below (which only
+  // narrows the type to "exactly one way to find the contact") never adds a second, vaguer issue.
+  Schema.check(
+    Schema.makeFilter(
+      (input) => {
+        if (given(input) !== 1) return "give exactly one of contact_id, email, phone or handle (with source)";
+        if (input.handle !== undefined && input.source === undefined) return { path: ["source"], issue: "source is required with handle" };
+        if (input.handle === undefined && input.source !== undefined) return { path: ["handle"], issue: "handle is required with source" };
+        return undefined;
+      },
+      undefined,
+      true,
+    ),
+  ),
+  // Without it the type would be "every field optional", so `front.getContact()` would compile and always fail.
+  Schema.refine(
+    (input): input is GetContactInput => given(input) === 1 && (input.handle === undefined) === (input.source === undefined),
+    { message: "give exactly one of contact_id, email, phone or handle (with source)" },
+  ),
 );
-/** Input of get-contact. */
-export type GetContactInput = typeof GetContactInput.Type;
 
 /** Output of get-contact. */
 export const GetContactOutput = Schema.Struct({ contact: Contact });

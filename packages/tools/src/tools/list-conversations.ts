@@ -1,23 +1,25 @@
 /**
- * list-conversations: company-wide or per inbox, filtered by status, with a
- * date filter that stops paging as soon as Front's list reaches older
- * conversations — the cheap way to poll "what changed since".
+ * list-conversations: company-wide or per inbox, filtered by status, with an
+ * `updated_after` filter applied while reading the list.
  *
- * Order: Front lists conversations "most recently updated first" (respecting
- * the company's bump settings). Several inboxes are fetched separately (at
- * most 3 at once) and merged by `updated_at`, newest first (`created_at` when
- * `updated_at` is missing); each inbox keeps Front's own order within the
- * merge, and a conversation found in several inboxes appears once with all of
- * their ids.
+ * Order: Front lists `/conversations` "most recently updated first" *as the
+ * company's bump settings decide* (bump on replies, comments, or never), so a
+ * conversation tagged, assigned or commented gets a new `updated_at` without
+ * moving up; `/inboxes/{id}/conversations` documents no order at all. Nothing
+ * here assumes an order: `updated_after` reads the list (bounded by
+ * max_results and max_pages) and keeps what matches, and says `complete: false`
+ * when a bound stopped it before the end. Several inboxes are fetched
+ * separately (at most 3 at once); a conversation found in several appears once
+ * with all of their ids, and the result is sorted by `updated_at`, newest first.
  */
 import type { RequestControl } from "../front.js";
 import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
-import { type CollectedPages, collectPages, type KeepDecision } from "../collect-pages.js";
+import { type CollectedPages, collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
 import { MAX_PAGE_SIZE } from "../pagination.js";
 import { frontId, NonEmptyTrimmed } from "../schemas/common.js";
-import { ProgressReporter, type ProgressUpdate } from "../progress.js";
+import { forEachWithProgress } from "../progress.js";
 import { Conversation, ConversationStatusFilter, StatusCategory } from "../schemas/conversation.js";
 import { Timestamp, toUnixSeconds } from "../schemas/time.js";
 
@@ -31,6 +33,10 @@ export const MAX_CONVERSATIONS_RESULTS = 2_000;
 export const MAX_INBOX_IDS = 20;
 /** Inboxes fetched at once: leaves room under Front's ~5 req/s burst limit for other work. */
 export const INBOX_CONCURRENCY = 3;
+/** Default page budget of auto-paging, per list (raised to fit max_results in full pages). */
+export const DEFAULT_CONVERSATIONS_MAX_PAGES = 50;
+/** Hard cap of the page budget, per list. */
+export const MAX_CONVERSATIONS_PAGES = 500;
 
 /** Input of list-conversations. */
 export const ListConversationsInput = Schema.Struct({
@@ -47,7 +53,9 @@ export const ListConversationsInput = Schema.Struct({
     description: "Companies with ticketing: only these ticket status categories (open, waiting, resolved). Not together with statuses.",
   }),
   updated_after: Schema.optionalKey(Timestamp).annotate({
-    description: "Only conversations updated after this time (ISO 8601 or unix seconds); paging stops at the first older one.",
+    description:
+      "Only conversations updated after this time (ISO 8601 or unix seconds). Front's lists are not in updated_at order, " +
+      "so this reads the list and filters it: about one request per page of the list, up to max_pages.",
   }),
   limit: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: MAX_PAGE_SIZE }))).annotate({
     description: `Page size, 1–${MAX_PAGE_SIZE} (default ${DEFAULT_CONVERSATIONS_LIMIT}); without auto_paginate also the most returned.`,
@@ -55,9 +63,14 @@ export const ListConversationsInput = Schema.Struct({
   page_token: Schema.optionalKey(NonEmptyTrimmed).annotate({
     description: "Continue from a previous call's next_page_token (company-wide or one inbox only).",
   }),
-  auto_paginate: Schema.optionalKey(Schema.Boolean).annotate({ description: "Follow pages until max_results, the date filter or the end of the list." }),
+  auto_paginate: Schema.optionalKey(Schema.Boolean).annotate({ description: "Follow pages until max_results, max_pages or the end of the list." }),
   max_results: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: MAX_CONVERSATIONS_RESULTS }))).annotate({
     description: `With auto_paginate: most conversations to return (default ${DEFAULT_CONVERSATIONS_MAX_RESULTS}, at most ${MAX_CONVERSATIONS_RESULTS}).`,
+  }),
+  max_pages: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 1, maximum: MAX_CONVERSATIONS_PAGES }))).annotate({
+    description:
+      `With auto_paginate: most pages (requests) read per list, empty pages included, plus one to end exactly at max_results ` +
+      `(default ${DEFAULT_CONVERSATIONS_MAX_PAGES}, or enough for max_results in full pages; at most ${MAX_CONVERSATIONS_PAGES}).`,
   }),
 }).check(
   Schema.makeFilter((input) => {
@@ -67,6 +80,8 @@ export const ListConversationsInput = Schema.Struct({
       return { path: ["page_token"], issue: "page_token continues one list: give at most one inbox id with it" };
     if (input.max_results !== undefined && input.auto_paginate !== true)
       return { path: ["max_results"], issue: "max_results needs auto_paginate: true (use limit for one page)" };
+    if (input.max_pages !== undefined && input.auto_paginate !== true)
+      return { path: ["max_pages"], issue: "max_pages needs auto_paginate: true (without it one page is read)" };
     return undefined;
   }),
 );
@@ -78,13 +93,20 @@ export const ListConversationsOutput = Schema.Struct({
   conversations: Schema.Array(Conversation),
   count: Schema.Int,
   next_page_token: Schema.optionalKey(Schema.String),
-  stopped_by_date_filter: Schema.Boolean,
+  complete: Schema.Boolean.annotate({
+    description:
+      "True when every list was read to its end, so no conversation matching the filters was left out; false when " +
+      "limit, max_results or max_pages stopped first (continue with next_page_token when there is one).",
+  }),
+  stopped_by_date_filter: Schema.Boolean.annotate({
+    description: "Deprecated, always false: paging never stops at a date any more (Front's lists are not in updated_at order). Use complete.",
+  }),
 });
 /** Output of list-conversations. */
 export type ListConversationsOutput = typeof ListConversationsOutput.Type;
 
-/** The time Front orders its lists by. */
-const orderKey = (c: Conversation): number => c.updated_at ?? c.created_at ?? Number.NEGATIVE_INFINITY;
+/** Sort key of the merged result: `updated_at`, else `created_at`; conversations without either go last. */
+const updatedKey = (c: Conversation): number => c.updated_at ?? c.created_at ?? Number.NEGATIVE_INFINITY;
 
 /** Front's `q` for this input, or undefined when there is no filter. */
 export const conversationsQuery = (input: ListConversationsInput) =>
@@ -95,33 +117,36 @@ export const conversationsQuery = (input: ListConversationsInput) =>
       : undefined;
 
 /**
- * Merges lists that are each newest first into one, newest first; ties and
- * unordered runs keep each list's own order. Duplicates (a conversation in
- * several inboxes) are kept once, with the inbox ids joined.
+ * True unless Front says the conversation was last updated at or before `after`. A conversation without
+ * `updated_at` is kept: nothing proves it older, and leaving out a changed conversation is the worse mistake.
+ */
+export const updatedAfter =
+  (after: number) =>
+  (c: Conversation): boolean =>
+    c.updated_at === undefined || c.updated_at === null || c.updated_at > after;
+
+/**
+ * Joins per-inbox lists into one: a conversation in several inboxes appears once with all their ids, and the
+ * result is sorted by `updated_at` (else `created_at`), newest first. No list is assumed to be in any order
+ * (Front documents none for inbox lists); ties keep the order they were found in.
  */
 export const mergeNewestFirst = (lists: ReadonlyArray<ReadonlyArray<Conversation>>): Array<Conversation> => {
-  const heads = lists.map(() => 0);
   const out: Array<Conversation> = [];
   const byId = new Map<string, number>();
-  while (true) {
-    let best = -1;
-    for (let i = 0; i < lists.length; i++) {
-      const item = lists[i]![heads[i]!];
-      if (item === undefined) continue;
-      if (best === -1 || orderKey(item) > orderKey(lists[best]![heads[best]!]!)) best = i;
-    }
-    if (best === -1) return out;
-    const item = lists[best]![heads[best]!]!;
-    heads[best]!++;
-    const at = byId.get(item.id);
-    if (at === undefined) {
-      byId.set(item.id, out.length);
-      out.push(item);
-    } else {
+  for (const list of lists) {
+    for (const item of list) {
+      const at = byId.get(item.id);
+      if (at === undefined) {
+        byId.set(item.id, out.length);
+        out.push(item);
+        continue;
+      }
       const prev = out[at]!;
       out[at] = { ...prev, inbox_ids: [...new Set([...(prev.inbox_ids ?? []), ...(item.inbox_ids ?? [])])] };
     }
   }
+  // Array.prototype.sort is stable: equal keys keep the order above.
+  return out.sort((x, y) => updatedKey(y) - updatedKey(x) || 0);
 };
 
 /** list-conversations tool definition. */
@@ -129,13 +154,19 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
   name: "list-conversations",
   title: "List conversations",
   description:
-    "Use this to list Front conversations (cnv_…) company-wide or in given inboxes (inbox_ids, inb_… from list-inboxes), e.g. to poll what changed since a time. " +
+    "Use this to list Front conversations (cnv_…) company-wide or in given inboxes (inbox_ids, inb_… from list-inboxes), filtered by status or by last update. " +
     "Filters: statuses (assigned, unassigned, archived, trashed) or, with ticketing, status_categories (open, waiting, resolved); " +
-    "updated_after (ISO 8601 or unix seconds) — Front lists most recently updated first, so paging stops at the first older conversation (stopped_by_date_filter: true) and costs few requests. " +
+    "updated_after (ISO 8601 or unix seconds) keeps conversations updated after that time. Front does not list conversations in updated_at order " +
+    "(company-wide it follows the company's bump settings, so a tagged or assigned conversation keeps its place; inbox lists have no documented order), " +
+    "so updated_after reads the whole list: about (conversations in the list ÷ page size) requests per list, up to max_pages. " +
+    "For \"what changed since\" the events feed is cheaper and exact (GET /events with q[after] through raw-api-request, or frontkit's events feed). " +
     `By default one page (limit, default ${DEFAULT_CONVERSATIONS_LIMIT}, max ${MAX_PAGE_SIZE}) with next_page_token to pass back as page_token (company-wide or one inbox). ` +
-    `With auto_paginate: true follows pages up to max_results (default ${DEFAULT_CONVERSATIONS_MAX_RESULTS}, hard cap ${MAX_CONVERSATIONS_RESULTS}). ` +
-    "Several inboxes are fetched separately and merged newest first by updated_at (no next_page_token then). " +
-    "Returns { conversations, count, next_page_token?, stopped_by_date_filter } with id, subject, status, assignee, recipient, tags, inbox_ids (when listed by inbox), created_at/updated_at/waiting_since (unix seconds). " +
+    `With auto_paginate: true follows pages up to max_results (default ${DEFAULT_CONVERSATIONS_MAX_RESULTS}, hard cap ${MAX_CONVERSATIONS_RESULTS}) ` +
+    `and max_pages per list (default ${DEFAULT_CONVERSATIONS_MAX_PAGES}, hard cap ${MAX_CONVERSATIONS_PAGES}). ` +
+    "complete: false means a bound stopped before the end of a list, so matching conversations may be missing: continue with next_page_token, or raise the bounds. " +
+    "One list keeps Front's order; several inboxes are fetched separately and sorted newest first by updated_at (no next_page_token then). " +
+    "Returns { conversations, count, next_page_token?, complete, stopped_by_date_filter (deprecated, always false) } with id, subject, status, assignee, recipient, tags, " +
+    "inbox_ids (when listed by inbox), created_at/updated_at/waiting_since (unix seconds). " +
     "For a conversation's messages use get-conversation. Read-only.",
   input: ListConversationsInput,
   output: ListConversationsOutput,
@@ -146,18 +177,15 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
       const auto = input.auto_paginate === true;
       const pageSize = input.limit ?? (auto ? MAX_PAGE_SIZE : DEFAULT_CONVERSATIONS_LIMIT);
       const maxResults = auto ? (input.max_results ?? DEFAULT_CONVERSATIONS_MAX_RESULTS) : pageSize;
-      const after = input.updated_after === undefined ? undefined : toUnixSeconds(input.updated_after);
-      // Front's order is by update time, newest first: the first conversation not updated after the cut-off ends the list.
-      const keep =
-        after === undefined
-          ? undefined
-          : (c: Conversation): KeepDecision => (c.updated_at === undefined || c.updated_at === null || c.updated_at > after ? "keep" : "stop");
+      const maxPages = auto ? (input.max_pages ?? Math.max(DEFAULT_CONVERSATIONS_MAX_PAGES, Math.ceil(maxResults / pageSize))) : 1;
+      // No order is assumed (see module comment): the filter drops older conversations wherever they sit.
+      const keep = input.updated_after === undefined ? undefined : updatedAfter(toUnixSeconds(input.updated_after));
       const query = (pageToken: string | undefined, limit: number) => ({
         limit,
         ...(q === undefined ? {} : { q }),
         ...(pageToken === undefined ? {} : { page_token: pageToken }),
       });
-      const common = { item: Conversation, pageSize, maxResults, maxPages: auto ? undefined : 1, keep, pageToken: input.page_token };
+      const common = { item: Conversation, pageSize, maxResults, maxPages, keep, pageToken: input.page_token };
 
       const inboxIds = input.inbox_ids ?? [];
       if (inboxIds.length === 0) {
@@ -170,14 +198,8 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
         return output(result.items, result);
       }
 
-      // Inboxes page concurrently: one running page count across them keeps progress growing with every report.
-      const report = yield* ProgressReporter;
-      let pagesDone = 0;
-      const inboxReporter = (update: ProgressUpdate) => {
-        pagesDone++;
-        report({ progress: pagesDone, ...(update.total === undefined ? {} : { total: update.total * inboxIds.length }), ...(update.message === undefined ? {} : { message: update.message }) });
-      };
-      const perInbox = yield* Effect.forEach(
+      // Inboxes page concurrently; their progress is reported as one sum (pages done, pages expected).
+      const perInbox = yield* forEachWithProgress(
         inboxIds,
         (inboxId) =>
           collectPages({
@@ -190,13 +212,16 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
               }),
           }).pipe(Effect.map((result) => ({ result, items: result.items.map((c) => ({ ...c, inbox_ids: [inboxId] })) }))),
         { concurrency: INBOX_CONCURRENCY },
-      ).pipe(Effect.provideService(ProgressReporter, inboxReporter));
+      );
       if (perInbox.length === 1) return output(perInbox[0]!.items, perInbox[0]!.result);
-      const merged = mergeNewestFirst(perInbox.map((p) => p.items)).slice(0, maxResults);
+      const merged = mergeNewestFirst(perInbox.map((p) => p.items));
+      const kept = merged.slice(0, maxResults);
       return {
-        conversations: merged,
-        count: merged.length,
-        stopped_by_date_filter: perInbox.some((p) => p.result.stoppedEarly),
+        conversations: kept,
+        count: kept.length,
+        // One token cannot continue several lists: an incomplete merge says so and leaves narrowing the call to the caller.
+        complete: merged.length <= maxResults && perInbox.every((p) => !p.result.hasMore),
+        stopped_by_date_filter: false,
       };
     }),
 });
@@ -205,5 +230,6 @@ const output = (items: ReadonlyArray<Conversation>, result: CollectedPages<Conve
   conversations: [...items],
   count: items.length,
   ...(result.nextPageToken === undefined ? {} : { next_page_token: result.nextPageToken }),
-  stopped_by_date_filter: result.stoppedEarly,
+  complete: !result.hasMore,
+  stopped_by_date_filter: false,
 });

@@ -28,7 +28,7 @@ export const RawMethod = Schema.Literals([...METHODS, "get", "post", "put", "pat
 
 const QueryScalar = Schema.Union([Schema.String, Schema.Finite, Schema.Boolean]);
 const QueryLeaf = Schema.Union([QueryScalar, Schema.Array(QueryScalar)]);
-/** A query parameter: a scalar, a list, or one level of named fields (Front's `q[statuses][0]=…`). */
+/** A query parameter: a scalar, a list, or one level of named fields (Front's `q[statuses][]=…`). */
 export const QueryValue = Schema.Union([QueryLeaf, Schema.Record(Schema.String, QueryLeaf)]);
 
 /** Input of raw-api-request. */

@@ -167,6 +167,8 @@ export const sendMessage = defineTool({
   name: "send-message",
   title: "Send message",
   description:
+    "Warning: Front archives the conversation when a message is sent unless options.archive is false (Front's default is true), so the customer's conversation leaves the team's open view. " +
+    "Pass options: { archive: false } for acknowledgements and any reply that expects an answer; leave it out only when the message closes the conversation. " +
     "Use this to send a message through Front: with conversation_id (cnv_…) it replies in that conversation; otherwise it starts a new conversation from channel_id " +
     "(cha_… or a channel alias alt:address:support@example.com; an inbox id inb_… is resolved to its channel when it has exactly one, else the error lists the channels to choose from). " +
     "A new message needs at least one recipient in to. Fields are Front's: to, cc, bcc, subject, body (HTML or text), text, sender_name, author_id, options { tag_ids, archive }, signature_id, should_add_default_signature, quote_body (replies). " +

@@ -27,7 +27,7 @@ const rejection = async (p: Promise<unknown>) => {
 };
 
 const make = (options: Parameters<typeof createFrontTools>[0] extends infer O ? Partial<O & object> : never = {}) =>
-  createFrontTools({ token: "tok_fault", baseUrl: proxy.url, burstPerSecond: 0, cacheTtl: 0, ...options });
+  createFrontTools({ token: "tok_fault_0123456789", baseUrl: proxy.url, burstPerSecond: 0, cacheTtl: 0, ...options });
 
 describe("fault proxy in front of Prism", () => {
   it("a 429 with retry-after is honoured, then the call succeeds", async () => {

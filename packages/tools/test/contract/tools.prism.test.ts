@@ -10,7 +10,7 @@ import { usePrismClient } from "../support/prism-client.js";
 const prism = usePrismClient();
 
 const noPrismViolations = () => {
-  for (const r of prism.proxy.requests) expect(r.headers["authorization"]).toBe("Bearer tok_contract");
+  for (const r of prism.proxy.requests) expect(r.headers["authorization"]).toBe("Bearer tok_contract_0123456789");
 };
 
 describe("tools against Prism (corrected spec)", () => {

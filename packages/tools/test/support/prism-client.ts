@@ -23,7 +23,7 @@ export const usePrismClient = (): PrismClient => {
     const shared = inject("prismUrl") as string | undefined;
     if (shared === undefined) prism = await startPrism();
     proxy = await startFaultProxy({ target: shared ?? prism!.url });
-    tools = createFrontTools({ token: "tok_contract", baseUrl: proxy.url, burstPerSecond: 0 });
+    tools = createFrontTools({ token: "tok_contract_0123456789", baseUrl: proxy.url, burstPerSecond: 0 });
   });
   afterAll(async () => {
     await tools?.dispose();

@@ -11,7 +11,7 @@ import { type AnyToolDefinition, decodeToolInput, Front, FrontRetry, runTool } f
 import { type Answer, fakeFetch, json, type Recorded } from "./fake-fetch.js";
 
 export const BASE = "http://127.0.0.1:9";
-export const TOKEN = "tok_prop";
+export const TOKEN = "tok_prop_0123456789";
 
 export const scalar = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.constant(undefined));
 export const timestamp = fc.oneof(

@@ -7,7 +7,7 @@ import { fakeFetch, frontError, json } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
 const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
-  Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, retry: FrontRetry.none, ...config });
+  Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, retry: FrontRetry.none, ...config });
 
 const TAGS = [
   { id: "tag_1", name: "Urgent" },

@@ -7,7 +7,7 @@ import { getConversation, mergedIdFromLocation } from "../../src/tools/get-conve
 import { fakeFetch, frontError, json } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
-const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, ...config });
+const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, ...config });
 const page = (results: unknown[], next: string | null) => json(200, { _results: results, _pagination: { next } });
 const cnv = (id: string) => ({ id, subject: "Hello", status: "assigned", tags: [], created_at: 1, updated_at: 2, waiting_since: 2, _links: { self: "x" } });
 const msg = (n: number) => ({
@@ -140,7 +140,7 @@ describe("get-conversation", () => {
         const error = failure(yield* Effect.exit(runTool(getConversation, { conversation_id: "cnv_a" }).pipe(Effect.provide(layer({ fetch })))));
         assert.strictEqual(error._tag, "UnexpectedResponse");
         assert.strictEqual(requests.length, 1);
-        assert.notInclude(error.message, "tok_test");
+        assert.notInclude(error.message, "tok_test_0123456789");
       }
     }),
   );
@@ -213,13 +213,13 @@ describe("get-conversation over real HTTP (core's own fetch)", () => {
       ({ other, front }) =>
         Effect.gen(function* () {
           const out = yield* runTool(getConversation, { conversation_id: "cnv_old", include_messages: false }).pipe(
-            Effect.provide(Front.layer({ token: "tok_real", baseUrl: front.url, burstPerSecond: 0 })),
+            Effect.provide(Front.layer({ token: "tok_real_0123456789", baseUrl: front.url, burstPerSecond: 0 })),
           );
           assert.strictEqual(out.conversation.id, "cnv_new");
           assert.strictEqual(out.merged_into, "cnv_new");
           assert.strictEqual(other.seen.length, 0, "the Location host was never contacted");
           assert.deepStrictEqual(front.seen.map((s) => s.url), ["/conversations/cnv_old", "/conversations/cnv_new"]);
-          assert.strictEqual(front.seen[1]!.auth, "Bearer tok_real");
+          assert.strictEqual(front.seen[1]!.auth, "Bearer tok_real_0123456789");
         }),
       ({ other, front }) => Effect.promise(() => Promise.all([close(other.server), close(front.server)])),
     ),

@@ -23,7 +23,7 @@ describe("list-contacts against Prism", () => {
     const q = prism.proxy.requests[0]!.query;
     expect(q.get("q[updated_after]")).toBe("1767225600");
     expect(q.get("q[updated_before]")).toBe("1800000000.25");
-    expect(prism.proxy.requests[0]!.headers["authorization"]).toBe("Bearer tok_contract");
+    expect(prism.proxy.requests[0]!.headers["authorization"]).toBe("Bearer tok_contract_0123456789");
   });
 
   it("auto-paging stops on Prism's repeated page token", async () => {

@@ -5,7 +5,7 @@ import { listContacts } from "../../src/tools/list-contacts.js";
 import { fakeFetch, json } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
-const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, ...config });
+const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) => Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, ...config });
 const page = (results: unknown[], next: string | null) => json(200, { _results: results, _pagination: { next } });
 const contact = (n: number) => ({ id: `crd_${n}`, name: `C ${n}`, handles: [{ handle: `c${n}@x.io`, source: "email" }], _links: { self: "x" } });
 const contacts = (from: number, n: number) => Array.from({ length: n }, (_, i) => contact(from + i));
@@ -18,6 +18,16 @@ const failure = <A>(exit: Exit.Exit<A, FrontToolError>): FrontToolError => {
 };
 
 describe("list-contacts", () => {
+  it.effect("auto-paging through endless empty pages ends at the page budget (max_results in full pages + 100)", () =>
+    Effect.gen(function* () {
+      const { fetch, requests } = fakeFetch([(_req, i) => page([], `https://acme.api.frontapp.com/contacts?page_token=e${i + 1}`)]);
+      const out = yield* runTool(listContacts, { auto_paginate: true, max_results: 250 }).pipe(Effect.provide(layer({ fetch })));
+      assert.strictEqual(requests.length, 3 + 100);
+      assert.strictEqual(out.count, 0);
+      assert.strictEqual(out.next_page_token, "e103");
+    }),
+  );
+
   it.effect("one page by default, with Front's filters in q (unix seconds) and the next page token", () =>
     Effect.gen(function* () {
       const { fetch, requests } = fakeFetch([page(contacts(1, 2), "https://acme.api.frontapp.com/contacts?page_token=p2")]);

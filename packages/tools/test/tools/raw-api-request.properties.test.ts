@@ -15,7 +15,7 @@ const BASE = "http://127.0.0.1:9";
 
 const run = async (input: unknown) => {
   const { fetch, requests } = fakeFetch([(req) => (req.method === "DELETE" ? new Response(null, { status: 204 }) : json(200, { ok: true }))]);
-  const layer = Front.layer({ token: "tok_prop", baseUrl: BASE, fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
+  const layer = Front.layer({ token: "tok_prop_0123456789", baseUrl: BASE, fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
   const exit = await Effect.runPromiseExit(runTool(rawApiRequest, input).pipe(Effect.provide(layer)));
   const valid = Exit.isSuccess(await Effect.runPromiseExit(decodeToolInput(rawApiRequest, input)));
   return { exit, requests, valid };

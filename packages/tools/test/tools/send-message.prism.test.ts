@@ -18,7 +18,7 @@ const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0
 
 const allSentWithToken = () => {
   expect(prism.proxy.requests.length).toBeGreaterThan(0);
-  for (const r of prism.proxy.requests) expect(r.headers["authorization"]).toBe("Bearer tok_contract");
+  for (const r of prism.proxy.requests) expect(r.headers["authorization"]).toBe("Bearer tok_contract_0123456789");
 };
 
 describe("send-message against Prism", () => {
@@ -138,7 +138,7 @@ describe("raw-api-request against Prism", () => {
       "POST /conversations/cnv_123/comments",
       "DELETE /conversations/cnv_123/tags",
     ]);
-    expect(prism.proxy.requests[1]!.query.get("q[statuses][0]")).toBe("assigned");
+    expect(prism.proxy.requests[1]!.query.getAll("q[statuses][]")).toEqual(["assigned"]);
     allSentWithToken();
   });
 
@@ -170,7 +170,7 @@ describe("send-message through the fault proxy (no duplicate messages)", () => {
 
   it("a 5xx, a reset or a timeout after sending: exactly one POST, typed, not retryable", async () => {
     // The default schedule would retry a GET 5 times; the POST must still go once.
-    const ft = createFrontTools({ token: "tok_contract", baseUrl: prism.proxy.url, burstPerSecond: 0, timeoutMs: 300, retry: FrontRetry.make({ baseDelay: 10 }) });
+    const ft = createFrontTools({ token: "tok_contract_0123456789", baseUrl: prism.proxy.url, burstPerSecond: 0, timeoutMs: 300, retry: FrontRetry.make({ baseDelay: 10 }) });
     try {
       for (const [fault, tag] of [[serverError(500), "ServerError"], [serverError(503), "ServerError"], [connectionReset(), "Transport"], [timeout(), "Transport"]] as const) {
         prism.proxy.reset();

@@ -24,7 +24,7 @@ const answer = (req: Request) => {
 
 const run = async (tool: AnyToolDefinition, input: unknown) => {
   const { fetch, requests } = fakeFetch([answer]);
-  const layer = Front.layer({ token: "tok_prop", baseUrl: BASE, fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
+  const layer = Front.layer({ token: "tok_prop_0123456789", baseUrl: BASE, fetch, retry: FrontRetry.none, burstPerSecond: 0, cacheTtl: 0 });
   const exit = await Effect.runPromiseExit(runTool(tool, input).pipe(Effect.provide(layer)));
   const valid = Exit.isSuccess(await Effect.runPromiseExit(decodeToolInput(tool, input)));
   return { exit, requests, valid };

@@ -2,13 +2,13 @@ import { assert, describe, it } from "@effect/vitest";
 import { MAX_ATTACHMENTS_BYTES } from "@frontkit/core";
 import { Effect, Exit } from "effect";
 import { base64DecodedSize } from "../../src/attachments.js";
-import { Front, type FrontConfig, FrontRetry, type FrontToolError, runTool } from "../../src/index.js";
+import { Front, type FrontConfig, FrontRetry, type FrontToolError, runTool, toolCatalog } from "../../src/index.js";
 import { sendMessage, sendMessageProgram, sendMessageWithBytes } from "../../src/tools/send-message.js";
 import { fakeFetch, frontError, json, networkError } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
 const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
-  Front.layer({ token: "tok_test", baseUrl: BASE, burstPerSecond: 0, retry: FrontRetry.none, ...config });
+  Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, retry: FrontRetry.none, ...config });
 
 const accepted = () => json(202, { status: "accepted", message_uid: "uid_1" });
 const channel = (id: string, type: string, address: string) => ({ id, type, address, name: `${type} ${address}`, _links: { self: "x" } });
@@ -231,6 +231,19 @@ describe("send-message", () => {
       assert.strictEqual(requests.length, 0);
     }),
   );
+
+  it("warns in its first sentences that a send archives the conversation unless options.archive is false", () => {
+    // Agents often read only the start of a description: the warning must come before the how-to.
+    const opening = sendMessage.description.split(". ").slice(0, 2).join(". ");
+    assert.match(opening, /archives the conversation/);
+    assert.match(opening, /options\.archive is false/);
+    assert.match(opening, /acknowledgements/);
+    const archive = toolCatalog.find((t) => t.name === "send-message")!.inputJsonSchema as {
+      properties: { options: { properties: { archive: { description: string } } } };
+    };
+    assert.match(archive.properties.options.properties.archive.description, /default is true/);
+    assert.match(archive.properties.options.properties.archive.description, /Pass false for acknowledgements/);
+  });
 
   it("base64 sizes are computed from the length", () => {
     assert.strictEqual(base64DecodedSize(""), 0);
