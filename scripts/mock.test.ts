@@ -1,9 +1,10 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { fileURLToPath } from "node:url";
+import { createFrontTools } from "@frontkit/tools";
 import { afterEach, describe, expect, it } from "vitest";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
-const TOKEN = "mock-token";
+const TOKEN = "frontkit-mock-token";
 
 interface RunningMock {
   readonly child: ChildProcessWithoutNullStreams;
@@ -91,11 +92,20 @@ const refused = async (url: string): Promise<boolean> => {
 describe("npm run mock (the embedded Front mock on its own)", () => {
   it("serves Front's API on 127.0.0.1, prints its URL and a token hint, and stops on SIGTERM with Prism", async () => {
     const mock = await startMock(["--port", "0"]);
-    expect(mock.output()).toMatch(/token\s+any bearer works, e\.g\. mock-token/);
+    expect(mock.output()).toMatch(/token\s+any bearer works, e\.g\. frontkit-mock-token/);
     expect(mock.output()).toContain(`FRONT_API_BASE_URL=${mock.url} FRONT_API_TOKEN=${TOKEN} npm start`);
     const me = await call(mock.url, "/me", "whatever-token");
     expect(me.status).toBe(200);
     expect(((await me.json()) as { id: string }).id).toMatch(/^cmp_/);
+    // The printed token passes frontkit's own token check: the tools call the mock with it.
+    const front = createFrontTools({ token: TOKEN, baseUrl: mock.url });
+    try {
+      const { tags } = await front.listTags({});
+      expect(tags.length).toBeGreaterThan(0);
+      expect(tags[0]?.id).toMatch(/^tag_/);
+    } finally {
+      await front.dispose();
+    }
     const prism = childrenOf(mock.child.pid as number);
     expect(prism.length).toBeGreaterThan(0);
 
@@ -108,7 +118,7 @@ describe("npm run mock (the embedded Front mock on its own)", () => {
 
   it("--faults: 401 for another token, 404 for a missing resource, a 429 with retry-after; Ctrl-C (SIGINT) stops it", async () => {
     const mock = await startMock(["--faults", "--port", "0"]);
-    expect(mock.output()).toMatch(/token\s+mock-token \(any other bearer gets Front's 401\)/);
+    expect(mock.output()).toMatch(/token\s+frontkit-mock-token \(any other bearer gets Front's 401\)/);
 
     const unauthorized = await call(mock.url, "/me", "not-the-mock-token");
     expect(unauthorized.status).toBe(401);

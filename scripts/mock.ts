@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { startFaultProxy, startPrism, status, rateLimited, type FaultProxy, type PrismServer, type RecordedRequest } from "@frontkit/testkit";
 
 /** The token the fault proxy accepts; any other bearer gets Front's 401. Prism alone accepts any bearer. */
-const MOCK_TOKEN = "mock-token";
+const MOCK_TOKEN = "frontkit-mock-token";
 const DEFAULT_PORT = 4010;
 /** Every RATE_LIMIT_EVERY-th request the other faults leave alone answers 429 with `retry-after: 1`. */
 const RATE_LIMIT_EVERY = 5;
