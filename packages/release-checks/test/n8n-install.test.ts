@@ -72,16 +72,24 @@ describe("n8n-nodes-frontkit in an n8n user folder (Node 24)", () => {
     const env = cleanNpmEnv({ N8N_USER_FOLDER: join(scratchDir, "n8n-user"), N8N_DIAGNOSTICS_ENABLED: "false" });
     const result = await run(node24.bin, [loaderScript, installedDir, join(nodePackageDir, "package.json")], { cwd: nodesDir, env, timeoutMs: 120_000 });
     expect(result.code, result.stderr).toBe(0);
-    const loaded = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "") as Record<string, unknown>;
-    expect(loaded).toEqual({
-      node: node24.version,
-      packageName: "n8n-nodes-frontkit",
-      nodes: ["front"],
-      credentials: ["frontApi"],
-      frontDisplayName: "Front",
-      frontCredentials: ["frontApi"],
-      credentialDisplayName: "Front API",
-    });
+    const loaded = JSON.parse(result.stdout.trim().split("\n").at(-1) ?? "") as {
+      node: string;
+      packageName: string;
+      nodes: string[];
+      credentials: string[];
+      frontDisplayName: string;
+      frontCredentials: string[];
+      credentialDisplayName: string;
+    };
+    // Every file the package's `n8n` block names is registered, the Front node and its credential among them.
+    const { n8n } = JSON.parse(readFileSync(join(installedDir, "package.json"), "utf8")) as { n8n: { nodes: string[]; credentials: string[] } };
+    expect(loaded.node).toBe(node24.version);
+    expect(loaded.packageName).toBe("n8n-nodes-frontkit");
+    expect(loaded.nodes).toHaveLength(n8n.nodes.length);
+    expect(loaded.nodes).toContain("front");
+    expect(loaded.credentials).toHaveLength(n8n.credentials.length);
+    expect(loaded.credentials).toContain("frontApi");
+    expect(loaded).toMatchObject({ frontDisplayName: "Front", frontCredentials: ["frontApi"], credentialDisplayName: "Front API" });
   });
 
   it("a missing file named in the package's `n8n` block would fail the load (the loader check is real)", async () => {
