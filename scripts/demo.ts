@@ -24,7 +24,7 @@ async function main() {
     } else {
       console.log("frontkit demo: no FRONT_API_TOKEN, so starting the Front mock (Prism, corrected spec)…");
       prism = await startPrism();
-      token = "demo-token";
+      token = "frontkit-demo-token";
       baseUrl = prism.url;
       console.log(`  mock listening on ${prism.url}`);
     }
@@ -40,18 +40,18 @@ async function main() {
     const front = createFrontTools({ token, ...(baseUrl ? { baseUrl } : {}) });
     try {
       console.log("\n@frontkit/tools");
-      const inboxes = (await front.invoke("list-inboxes", {})) as { inboxes: Array<{ id: string; name: string }> };
-      line("list-inboxes", inboxes.inboxes.map((i) => `${i.id} ${i.name}`).slice(0, 3));
-      const tags = (await front.invoke("list-tags", {})) as { tags: Array<{ id: string; name: string }> };
-      line("list-tags", tags.tags.map((t) => `${t.id} ${t.name}`).slice(0, 3));
-      const teammates = (await front.invoke("list-teammates", {})) as { teammates: Array<{ email: string }> };
-      line("list-teammates", teammates.teammates.map((t) => t.email).slice(0, 3));
+      const { inboxes } = await front.invoke("list-inboxes", {});
+      line("list-inboxes", inboxes.map((i) => `${i.id} ${i.name ?? ""}`).slice(0, 3));
+      const { tags } = await front.invoke("list-tags", {});
+      line("list-tags", tags.map((t) => `${t.id} ${t.name}`).slice(0, 3));
+      const { teammates } = await front.invoke("list-teammates", {});
+      line("list-teammates", teammates.map((t) => t.email ?? t.id).slice(0, 3));
       const { data, meta } = await front.invokeDetailed("list-conversations", { statuses: ["unassigned"], limit: 5 });
-      const conversations = (data as { conversations: Array<{ id: string; subject?: string | null }> }).conversations;
-      line("list-conversations", conversations.map((c) => `${c.id} ${c.subject ?? ""}`).slice(0, 3));
+      line("list-conversations", data.conversations.map((c) => `${c.id} ${c.subject ?? ""}`).slice(0, 3));
       line("rate limit", meta.rateLimit);
-      // Invalid input is refused before any request, with every problem and its path.
-      await front.invoke("add-tag", { conversation_id: "", tag_ids: [42] }).catch((error: unknown) => {
+      // A call from outside (an LLM, a form, JSON) is checked before any request, with every problem and its path.
+      const fromOutside = JSON.parse('{"name":"add-tag","input":{"conversation_id":"","tag_ids":[42]}}') as { name: string; input: unknown };
+      await front.invoke(fromOutside.name, fromOutside.input).catch((error: unknown) => {
         if (!isFrontToolError(error)) throw error;
         line("add-tag (bad input)", `${error._tag}: ${error.message}`);
       });

@@ -7,7 +7,7 @@ export default defineConfig([
     dts: true,
     sourcemap: true,
     clean: true,
-    target: "node20",
+    target: "node22",
     // Emits dist/spojit-connector.json and its schema from the built ./spojit module, validated
     // first; here rather than in the npm script so every tsup run (clean included) writes them.
     onSuccess: "node scripts/spojit-connector.mjs",
@@ -18,7 +18,7 @@ export default defineConfig([
     format: ["esm"],
     sourcemap: true,
     clean: false,
-    target: "node20",
+    target: "node22",
     banner: { js: "#!/usr/bin/env node" },
     // The bin answers tools/list from this snapshot of the catalog before it loads Effect and the
     // tools (cold start); written from the very `mcpToolCatalog` the bin then runs.

@@ -18,7 +18,7 @@ export default defineConfig({
   format: ["cjs"],
   outExtension: () => ({ js: ".js" }),
   platform: "node",
-  target: "node20",
+  target: "node22",
   dts: false,
   sourcemap: false,
   clean: true,

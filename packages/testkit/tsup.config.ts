@@ -8,6 +8,6 @@ export default defineConfig({
   clean: true,
   // import.meta.url locates the repo root in the CJS build too.
   shims: true,
-  target: "node20",
+  target: "node22",
   external: ["vitest", "vitest/node"],
 });

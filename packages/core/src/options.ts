@@ -62,7 +62,7 @@ export const resolveOptions = (options: FrontClientOptions): ResolvedOptions => 
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") {
-    throw new FrontInputError("fetch", "No fetch implementation: pass `fetch` or run on Node 20+");
+    throw new FrontInputError("fetch", "No fetch implementation: pass `fetch` or run on Node 22.19+");
   }
   const userAgent = options.userAgent;
   if (userAgent !== undefined && (typeof userAgent !== "string" || !USER_AGENT_SHAPE.test(userAgent))) {

@@ -65,8 +65,9 @@ describe("packed n8n-nodes-frontkit", () => {
     expect(Object.keys(manifest.peerDependencies ?? {})).toEqual(["n8n-workflow"]);
   });
 
-  it("ships only the bundle, its icon and codex, the README and package.json", () => {
+  it("ships only the bundle, its icon and codex, the LICENSE, the README and package.json", () => {
     expect(files).toEqual([
+      "LICENSE",
       "README.md",
       "dist/credentials/FrontApi.credentials.js",
       "dist/credentials/FrontWebhookApi.credentials.js",

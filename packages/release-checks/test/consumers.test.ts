@@ -1,10 +1,13 @@
 // Fresh ESM, CJS and TypeScript (node16, bundler) projects install the packed tarballs, typecheck,
-// and call the Prism mock — on Node 20 and on Node 24; the frontkit-mcp bin runs from the install.
+// and call the Prism mock — on the running Node and on every other supported major (Node 22 and 24, the
+// `node@22` / `node@24` packages from the npm registry); the frontkit-mcp bin runs from the install.
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { cleanNpmEnv, createConsumer, type Consumer, type ConsumerKind } from "../src/consumers.js";
-import { ensureNode24, type Node24 } from "../src/node24.js";
-import { repoTsc, repoTsx } from "../src/paths.js";
+import { nodeRuntime, runningNodeMajor, SUPPORTED_NODE_MAJORS, type NodeRuntime } from "../src/node-runtime.js";
+import { PUBLIC_PACKAGES } from "../src/pack.js";
+import { repoRoot, repoTsc, repoTsx } from "../src/paths.js";
 import { mapLimit, run, runOk, type RunResult } from "../src/run.js";
 
 const prismUrl = inject("prismUrl");
@@ -77,6 +80,9 @@ const expectWorkingConsumer = (out: ConsumerOutput, kind: string, nodeMajor: str
 };
 
 const versions: Record<string, string> = {};
+const running = String(runningNodeMajor());
+// The supported majors the running Node does not already cover, each from the npm registry.
+const otherMajors = SUPPORTED_NODE_MAJORS.filter((major) => String(major) !== running);
 
 beforeAll(async () => {
   const started = Date.now();
@@ -86,12 +92,12 @@ beforeAll(async () => {
   console.log(`[release-checks] installed ${installed.length} consumer projects in ${Date.now() - started} ms`);
 });
 
-describe("consumers on Node 20 (the running node)", () => {
+describe(`consumers on Node ${running} (the running node)`, () => {
   it.each(["esm", "cjs"] as const)("%s: imports core, tools and adapters and calls Prism", async (kind) => {
     const c = consumer(kind);
     const out = parseOutput(await run(process.execPath, [c.entry], { cwd: c.dir, env: runtimeEnv(), timeoutMs: 60_000 }));
-    expectWorkingConsumer(out, kind, "20");
-    versions[`${kind} (node 20)`] = out.node;
+    expectWorkingConsumer(out, kind, running);
+    versions[`${kind} (node ${running})`] = out.node;
   });
 
   it.each(["ts-node16", "ts-bundler"] as const)("%s: tsc --noEmit passes, then the program calls Prism", async (kind) => {
@@ -100,7 +106,7 @@ describe("consumers on Node 20 (the running node)", () => {
     expect(`${tsc.stdout}${tsc.stderr}`, "tsc output").toBe("");
     expect(tsc.code).toBe(0);
     const out = parseOutput(await run(process.execPath, [repoTsx, c.entry], { cwd: c.dir, env: runtimeEnv(), timeoutMs: 60_000 }));
-    expectWorkingConsumer(out, "ts", "20");
+    expectWorkingConsumer(out, "ts", running);
   });
 
   it("ts: a wrongly typed call fails tsc (the declarations are not `any`)", async () => {
@@ -144,31 +150,43 @@ describe("consumers on Node 20 (the running node)", () => {
   });
 });
 
-describe("consumers on Node 24 (node@24 from the npm registry)", () => {
-  let node24: Node24;
+describe.each(otherMajors)("consumers on Node %i (the `node` package of that major from the npm registry)", (major) => {
+  let node: NodeRuntime;
 
   beforeAll(async () => {
-    node24 = await ensureNode24();
+    node = await nodeRuntime(major);
   });
 
-  it.each(["esm", "cjs"] as const)("%s: the same consumer works under Node 24", async (kind) => {
+  it.each(["esm", "cjs"] as const)("%s: the same consumer works", async (kind) => {
     const c = consumer(kind);
-    const out = parseOutput(await run(node24.bin, [c.entry], { cwd: c.dir, env: runtimeEnv(), timeoutMs: 60_000 }));
-    expectWorkingConsumer(out, kind, "24");
-    versions[`${kind} (node 24)`] = out.node;
+    const out = parseOutput(await run(node.bin, [c.entry], { cwd: c.dir, env: runtimeEnv(), timeoutMs: 60_000 }));
+    expectWorkingConsumer(out, kind, String(major));
+    versions[`${kind} (node ${major})`] = out.node;
   });
 
-  it("frontkit-mcp runs under Node 24 (its `#!/usr/bin/env node` finds Node 24 first on PATH)", async () => {
+  it("frontkit-mcp runs (its `#!/usr/bin/env node` finds this Node first on PATH)", async () => {
     const c = consumer("esm");
-    const env = cleanNpmEnv({ PATH: `${node24.binDir}:${process.env["PATH"] ?? ""}` });
+    const env = cleanNpmEnv({ PATH: `${node.binDir}:${process.env["PATH"] ?? ""}` });
     delete env["FRONT_API_TOKEN"];
     const probe = await runOk("node", ["-p", "process.version"], { cwd: c.dir, env, timeoutMs: 30_000 });
-    expect(probe.stdout.trim()).toBe(node24.version);
+    expect(probe.stdout.trim()).toBe(node.version);
     const help = await runOk("npx", ["--no-install", "frontkit-mcp", "--help"], { cwd: c.dir, env, timeoutMs: 60_000 });
     expect(help.stdout).toContain("FRONT_API_TOKEN");
     const missing = await run("npx", ["--no-install", "frontkit-mcp"], { cwd: c.dir, env, timeoutMs: 60_000 });
     expect(missing.code).not.toBe(0);
     expect(missing.stderr).toMatch(/FRONT_API_TOKEN is not set/);
-    console.log(`[release-checks] process.version: ${JSON.stringify({ ...versions, "frontkit-mcp": probe.stdout.trim() })}`);
+    versions[`frontkit-mcp (node ${major})`] = probe.stdout.trim();
+    console.log(`[release-checks] process.version: ${JSON.stringify(versions)}`);
+  });
+});
+
+describe("supported Node majors", () => {
+  it("every public package's engines floor is the lowest major these consumers run on", () => {
+    const lowest = Math.min(...SUPPORTED_NODE_MAJORS);
+    for (const pkg of PUBLIC_PACKAGES) {
+      const manifest = JSON.parse(readFileSync(join(repoRoot, pkg.dir, "package.json"), "utf8")) as { engines?: { node?: string } };
+      expect(manifest.engines?.node, pkg.name).toMatch(new RegExp(`^>=${lowest}\\.\\d+$`));
+    }
+    expect([Number(running), ...otherMajors].sort()).toEqual(expect.arrayContaining([...SUPPORTED_NODE_MAJORS]));
   });
 });

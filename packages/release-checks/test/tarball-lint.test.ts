@@ -1,7 +1,10 @@
 // Every public package passes attw and publint as packed, the way npm ships it.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, inject, it } from "vitest";
 import { attw, publint } from "../src/lint.js";
 import { PUBLIC_PACKAGES } from "../src/pack.js";
+import { repoRoot } from "../src/paths.js";
 
 const tarballs = inject("tarballs");
 const scratchDir = inject("scratchDir");
@@ -21,6 +24,21 @@ describe("packed tarballs", () => {
       expect(t.files.filter((f) => /^(src|test|bench|scripts)\//.test(f) || f.endsWith(".tsbuildinfo")), t.name).toEqual([]);
       // The spec's token-free generated types ship inside dist, never the spec itself.
       expect(t.files.filter((f) => /openapi|core-api.*\.json$/i.test(f)), t.name).toEqual([]);
+    }
+  });
+
+  it("ships the MIT LICENSE (the repository's own text), and CHANGELOG.md exactly when the package has one", () => {
+    const license = readFileSync(join(repoRoot, "LICENSE"), "utf8");
+    expect(license).toMatch(/^MIT License\n\nCopyright \(c\) 2026 frontkit contributors\n/);
+    for (const pkg of PUBLIC_PACKAGES) {
+      const t = tarballOf(pkg.name);
+      // npm packs a package's own LICENSE whatever `files` says; each public package keeps a copy of the root's.
+      expect(t.files, t.name).toContain("LICENSE");
+      expect(readFileSync(join(repoRoot, pkg.dir, "LICENSE"), "utf8"), `${pkg.dir}/LICENSE`).toBe(license);
+      expect(t.files, t.name).toContain("README.md");
+      // `files` lists CHANGELOG.md, which changesets writes at the first `changeset version`: before that npm
+      // packs none (the release dry run checks it is packed once written).
+      expect(t.files.includes("CHANGELOG.md"), t.name).toBe(existsSync(join(repoRoot, pkg.dir, "CHANGELOG.md")));
     }
   });
 

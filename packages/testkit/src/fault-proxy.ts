@@ -27,10 +27,23 @@ export interface RecordedRequest {
   readonly receivedAt: number;
 }
 
-/** Selects requests for a rule: method (case-insensitive); path equal to the path, or a RegExp tested on path+query. */
+/** What a rule's `when` sees of a request. */
+export interface FaultRequest {
+  readonly method: string;
+  /** Path and query string. */
+  readonly url: string;
+  readonly path: string;
+  readonly headers: IncomingHttpHeaders;
+}
+
+/**
+ * Selects requests for a rule: method (case-insensitive); path equal to the path, or a RegExp tested on
+ * path+query; `when`, a predicate over the request (headers included), checked after method and path.
+ */
 export interface FaultMatch {
   readonly method?: string;
   readonly path?: string | RegExp;
+  readonly when?: (request: FaultRequest) => boolean;
 }
 
 /** A rule added with `on`; `remove()` deletes it, `hits` counts the requests it answered. */
@@ -62,10 +75,11 @@ interface MutableRule {
   hits: number;
 }
 
-const matches = (match: FaultMatch, method: string, path: string, url: string): boolean => {
+const matches = (match: FaultMatch, request: FaultRequest): boolean => {
+  const { method, path, url } = request;
   if (match.method !== undefined && match.method.toUpperCase() !== method.toUpperCase()) return false;
-  if (match.path === undefined) return true;
-  return typeof match.path === "string" ? match.path === path : match.path.test(url);
+  if (match.path !== undefined && !(typeof match.path === "string" ? match.path === path : match.path.test(url))) return false;
+  return match.when === undefined || match.when(request);
 };
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -133,15 +147,20 @@ const writeHugeBody = async (res: ServerResponse, bytes: number): Promise<void> 
 };
 
 /** Starts a fault-injecting HTTP proxy on 127.0.0.1 in front of `target`. */
-export const startFaultProxy = async (options: { target: string; port?: number }): Promise<FaultProxy> => {
+export const startFaultProxy = async (options: {
+  target: string;
+  port?: number;
+  /** Called with each request as it is recorded, before the fault is applied (e.g. to log it). */
+  onRequest?: (request: RecordedRequest) => void;
+}): Promise<FaultProxy> => {
   const target = new URL(options.target);
   const targetBasePath = target.pathname.replace(/\/$/, "");
   const requests: RecordedRequest[] = [];
   const queue: Fault[] = [];
   let rules: MutableRule[] = [];
 
-  const pickFault = (method: string, path: string, url: string): Fault => {
-    const rule = rules.find((r) => r.remaining > 0 && matches(r.match, method, path, url));
+  const pickFault = (request: FaultRequest): Fault => {
+    const rule = rules.find((r) => r.remaining > 0 && matches(r.match, request));
     if (rule !== undefined) {
       rule.remaining -= 1;
       rule.hits += 1;
@@ -243,8 +262,8 @@ export const startFaultProxy = async (options: { target: string; port?: number }
       const url = req.url ?? "/";
       const parsed = new URL(url, "http://proxy.invalid");
       const method = req.method ?? "GET";
-      const fault = pickFault(method, parsed.pathname, url);
-      requests.push({
+      const fault = pickFault({ method, url, path: parsed.pathname, headers: req.headers });
+      const recorded: RecordedRequest = {
         method,
         url,
         path: parsed.pathname,
@@ -254,7 +273,9 @@ export const startFaultProxy = async (options: { target: string; port?: number }
         bodyText: body.toString("utf8"),
         fault: fault.kind,
         receivedAt: Date.now(),
-      });
+      };
+      requests.push(recorded);
+      options.onRequest?.(recorded);
       await apply(fault, req, body, res);
     })().catch((error: unknown) => {
       if (!res.headersSent) {

@@ -2,7 +2,14 @@ import "./provided-context.js";
 
 export { startPrism, resolvePrismCli, PrismStartError, type PrismServer, type StartPrismOptions } from "./prism.js";
 export { prismGlobalSetup } from "./global-setup.js";
-export { startFaultProxy, type FaultProxy, type FaultMatch, type FaultRule, type RecordedRequest } from "./fault-proxy.js";
+export {
+  startFaultProxy,
+  type FaultProxy,
+  type FaultMatch,
+  type FaultRequest,
+  type FaultRule,
+  type RecordedRequest,
+} from "./fault-proxy.js";
 export {
   faults,
   passThrough,

@@ -117,6 +117,29 @@ describe("fault proxy", () => {
     expect(rule.hits).toBe(2);
   });
 
+  it("a rule's `when` sees headers and applies only where it holds, after method and path", async () => {
+    const wrongToken = proxy.on({ when: (r) => r.headers.authorization !== auth.authorization }, status(401, { body: { _error: { status: 401 } } }));
+    const onlyTags = proxy.on({ path: "/tags", when: (r) => r.method === "GET" }, rateLimited());
+    expect((await get("/me", { headers: { authorization: "Bearer other" } })).status).toBe(401);
+    expect((await get("/me")).status).toBe(200);
+    expect((await get("/tags")).status).toBe(429);
+    expect((await get("/inboxes")).status).toBe(200);
+    expect([wrongToken.hits, onlyTags.hits]).toEqual([1, 1]);
+  });
+
+  it("onRequest receives each request as it is recorded, with the fault applied to it", async () => {
+    const seen: string[] = [];
+    const watched = await startFaultProxy({ target: inject("prismUrl"), onRequest: (r) => seen.push(`${r.method} ${r.path} ${r.fault}`) });
+    try {
+      watched.on({ path: "/tags" }, rateLimited());
+      await fetch(`${watched.url}/me`, { headers: auth }).then((r) => r.arrayBuffer());
+      await fetch(`${watched.url}/tags`, { headers: auth }).then((r) => r.arrayBuffer());
+      expect(seen).toEqual(["GET /me passThrough", "GET /tags rateLimited"]);
+    } finally {
+      await watched.stop();
+    }
+  });
+
   it("a removed rule no longer applies", async () => {
     const rule = proxy.on({ path: "/me" }, serverError());
     expect((await get("/me")).status).toBe(500);
