@@ -130,6 +130,70 @@ describe("Raw API → Request", () => {
   });
 });
 
+describe("Raw API → Request with a picked API Operation", () => {
+  it("sends the picked operation's method and path (Method is overridden, empty Path takes the template)", async () => {
+    const result = await runFrontWorkflow({
+      parameters: {
+        resource: "rawApi",
+        operation: "request",
+        apiOperation: { __rl: true, mode: "list", value: "list-tags" },
+        method: "DELETE",
+        path: "",
+      },
+      credentials: front.credentials,
+    });
+    expect(result.error).toBeUndefined();
+    expect(result.items[0]?.json.status).toBe(200);
+    expect(result.items[0]?.json.operation_id).toBe("list-tags");
+    expect(front.proxy.requests.map((r) => `${r.method} ${r.path}`)).toEqual(["GET /tags"]);
+  });
+
+  it("keeps a typed path with its ids for an operation picked by id, with the operation's method", async () => {
+    const result = await runFrontWorkflow({
+      parameters: {
+        resource: "rawApi",
+        operation: "request",
+        apiOperation: { __rl: true, mode: "id", value: "update-conversation" },
+        method: "GET",
+        path: "/conversations/cnv_55c8c149",
+        additionalFields: { body: '{"status": "archived"}' },
+      },
+      credentials: front.credentials,
+    });
+    expect(result.error).toBeUndefined();
+    const sent = front.proxy.requests[0];
+    expect(`${sent?.method} ${sent?.path}`).toBe("PATCH /conversations/cnv_55c8c149");
+    expect(JSON.parse(sent?.bodyText ?? "{}")).toEqual({ status: "archived" });
+  });
+
+  it("turns a body the picked operation does not accept into the tool's InvalidInput, naming the field, sending nothing", async () => {
+    const result = await runFrontWorkflow({
+      parameters: {
+        resource: "rawApi",
+        operation: "request",
+        apiOperation: { __rl: true, mode: "list", value: "update-conversation" },
+        method: "GET",
+        path: "/conversations/cnv_55c8c149",
+        additionalFields: { body: '{"status": 5}' },
+      },
+      credentials: front.credentials,
+    });
+    expect(result.error?.name).toBe("NodeOperationError");
+    expect(`${result.error?.message} ${result.error?.description ?? ""}`).toContain("body.status");
+    expect(front.proxy.requests).toEqual([]);
+  });
+
+  it("refuses a path that is not the picked operation's before sending anything", async () => {
+    const result = await runFrontWorkflow({
+      parameters: { resource: "rawApi", operation: "request", apiOperation: { __rl: true, mode: "id", value: "update-conversation" }, method: "GET", path: "/tags" },
+      credentials: front.credentials,
+    });
+    expect(result.error?.name).toBe("NodeOperationError");
+    expect(result.error?.message).toContain("not a path of update-conversation");
+    expect(front.proxy.requests).toEqual([]);
+  });
+});
+
 describe("channel dropdown", () => {
   it("loads channels (cha_…) through the raw request tool", async () => {
     const channels = await loadFrontOptions("getChannels", front.credentials);

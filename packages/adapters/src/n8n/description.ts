@@ -4,6 +4,7 @@ import { FRONT_CREDENTIAL_NAME } from "./credentials.js";
 import { resourceOptions } from "./operations.js";
 import type { OperationPlan } from "./plan.js";
 import { operationProperties } from "./properties.js";
+import { apiOperationProperty, RAW_TOOL_NAME } from "./raw-operation.js";
 
 /** Parameter names the node adds around the tool fields. */
 export const PARAM = {
@@ -69,6 +70,8 @@ export const nodeDescription = (plans: ReadonlyArray<OperationPlan>): INodeTypeD
     };
   });
   const operationFields = plans.flatMap((plan) => [
+    // The picker sits on top of the raw request's own fields (Method, Path…), which it fills in.
+    ...(plan.tool.name === RAW_TOOL_NAME ? [apiOperationProperty(plan.placement)] : []),
     ...operationProperties(plan.fields, plan.placement),
     ...(plan.attachments !== undefined ? attachmentProperties(plan) : []),
     ...(plan.paging !== undefined ? pagingProperties(plan) : []),

@@ -9,6 +9,7 @@ import { decodeObject, FieldValueError } from "./input.js";
 import { toolNameFor } from "./operations.js";
 import type { OperationPlan } from "./plan.js";
 import { ADDITIONAL_FIELDS } from "./properties.js";
+import { API_OPERATION_PARAM, applyPickedOperation, pickedOperationId, RAW_TOOL_NAME } from "./raw-operation.js";
 import { type FrontNodeOptions, openSession } from "./session.js";
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u);
@@ -49,7 +50,11 @@ export const readInput = async (ctx: IExecuteFunctions, plan: OperationPlan, ite
     const extra = ctx.getNodeParameter(ADDITIONAL_FIELDS, itemIndex, {});
     if (isRecord(extra)) Object.assign(values, extra);
   }
-  const input = decodeObject(plan.fields, values);
+  let input = decodeObject(plan.fields, values);
+  // The picker is not a tool input: it only sets method and path, which the tool then checks as usual.
+  if (plan.tool.name === RAW_TOOL_NAME) {
+    input = applyPickedOperation(input, pickedOperationId(ctx.getNodeParameter(API_OPERATION_PARAM, itemIndex, "", { extractValue: true })));
+  }
   const attachments = await readAttachments(ctx, plan, itemIndex);
   if (attachments !== undefined && plan.attachments !== undefined) input[plan.attachments.key] = attachments;
   return input;

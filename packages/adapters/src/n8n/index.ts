@@ -10,6 +10,7 @@ export { loadOptionsMethods } from "./load-options.js";
 export { camelParam, displayNameOf, fieldsOfSchema, type FieldKind, type FieldSpec, type JsonSchema, type LoadOptionsMethod } from "./fields.js";
 export { ADDITIONAL_FIELDS, COLLECTION_GROUP, operationProperties, propertyOf } from "./properties.js";
 export { decodeObject, decodeValue, FieldValueError } from "./input.js";
+export { API_OPERATION_PARAM, API_OPERATION_SEARCH, apiOperationProperty, applyPickedOperation, pickedOperationId, RAW_TOOL_NAME, searchApiOperationItems } from "./raw-operation.js";
 export { FRONT_RESOURCES, OTHER_RESOURCE, placementOf, resourceOptions, toolNameFor, type FrontResource, type OperationPlacement } from "./operations.js";
 export { planOf, type AttachmentsPlan, type OperationPlan, type Paging } from "./plan.js";
 export { scrubSecrets, summarizeFailure, toNodeError, type FailureSummary } from "./errors.js";

@@ -1,10 +1,11 @@
 /** The Front node: the eleven tools as resources and operations in n8n. */
 import { type ToolCatalogEntry, toolCatalog } from "@frontkit/tools";
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from "n8n-workflow";
+import type { IExecuteFunctions, ILoadOptionsFunctions, INodeExecutionData, INodeListSearchResult, INodeType, INodeTypeDescription } from "n8n-workflow";
 import { nodeDescription } from "./description.js";
 import { executeFront } from "./execute.js";
 import { loadOptionsMethods } from "./load-options.js";
 import { type OperationPlan, planOf } from "./plan.js";
+import { API_OPERATION_SEARCH, searchApiOperationItems } from "./raw-operation.js";
 import type { FrontNodeOptions } from "./session.js";
 
 /** The operation plans of a catalog (default: every tool of @frontkit/tools). */
@@ -19,7 +20,15 @@ export const makeFrontNode = (options: FrontNodeOptions = {}, catalog: ReadonlyA
   return class Front implements INodeType {
     description: INodeTypeDescription = description;
 
-    methods = { loadOptions };
+    methods = {
+      loadOptions,
+      listSearch: {
+        // The catalogue is local: no credentials and no request to Front.
+        async [API_OPERATION_SEARCH](this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+          return searchApiOperationItems(filter);
+        },
+      },
+    };
 
     async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
       return executeFront.call(this, plans, options);
