@@ -131,14 +131,14 @@ describe("Raw API → Request", () => {
 });
 
 describe("Raw API → Request with a picked API Operation", () => {
-  it("sends the picked operation's method and path (Method is overridden, empty Path takes the template)", async () => {
+  it("sends the picked operation's method over the Method field", async () => {
     const result = await runFrontWorkflow({
       parameters: {
         resource: "rawApi",
         operation: "request",
         apiOperation: { __rl: true, mode: "list", value: "list-tags" },
         method: "DELETE",
-        path: "",
+        path: "/tags",
       },
       credentials: front.credentials,
     });

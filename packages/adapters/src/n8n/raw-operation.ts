@@ -1,7 +1,8 @@
 /**
  * The Raw API operation's "API Operation" picker: a searchable list of Front's Core API operations (from the
  * tools' catalogue, never restated here). It is n8n presentation only: the picked operation sets the method and,
- * when Path is left empty, the path; the request then goes through raw-api-request, which checks it as always.
+ * Path (required by the tool, so n8n asks for it) must be a path of that operation, its ids filled in; the request
+ * then goes through raw-api-request, which checks query and body as always.
  */
 import { type ApiOperation, apiOperations, operationById, searchOperations } from "@frontkit/tools";
 import type { INodeListSearchItems, INodeListSearchResult, INodeProperties } from "n8n-workflow";
@@ -44,7 +45,7 @@ export const apiOperationProperty = (show: { readonly resource: string; readonly
   type: "resourceLocator",
   default: { mode: "list", value: "" },
   description:
-    "Optional. The Front operation to call: it sets the method (Method is then ignored) and, when Path is empty and the operation has no path parameters, the path. With path parameters, type the path with the ids filled in.",
+    "Optional. The Front operation to call: it sets the method (Method is then ignored); Path must be a path of this operation, with its ids filled in (the list shows its template).",
   displayOptions: { show: { resource: [show.resource], operation: [show.operation] } },
   modes: [
     {
@@ -79,9 +80,9 @@ export const pickedOperationId = (value: unknown): string | undefined => {
 };
 
 /**
- * Applies a picked operation to raw-api-request's input: its method, and its path template when Path is empty.
- * A picked id Front does not have, a missing path for an operation with path parameters, or a path of another
- * operation is refused here, before anything is sent.
+ * Applies a picked operation to raw-api-request's input: its method, once the typed path is known to be one of
+ * its paths. A picked id Front does not have, an empty path or a path of another operation is refused here,
+ * before anything is sent.
  */
 export const applyPickedOperation = (input: Record<string, unknown>, operationId: string | undefined): Record<string, unknown> => {
   if (operationId === undefined) return input;
@@ -89,14 +90,11 @@ export const applyPickedOperation = (input: Record<string, unknown>, operationId
   if (op === undefined) {
     throw new FieldValueError(DISPLAY_NAME, `${DISPLAY_NAME}: "${operationId}" is not a Front Core API operation. Pick one from the list.`);
   }
-  const typed = typeof input["path"] === "string" ? input["path"].trim() : "";
-  const hasParams = /\{[^}]+\}/u.test(op.path);
-  if (typed === "" && hasParams) {
-    throw new FieldValueError("Path", `Path: ${op.operationId} needs its path parameters filled in: ${op.path}.`);
-  }
-  const path = typed === "" ? op.path : typed;
+  const path = typeof input["path"] === "string" ? input["path"].trim() : "";
+  // Filling the template in ourselves would send "{conversation_id}" literally or guess ids: the user types the path.
+  if (path === "") throw new FieldValueError("Path", `Path: type the path of ${op.operationId}, its ids filled in: ${op.path}.`);
   if (!matchesTemplate(path.split("?")[0] ?? path, op.path)) {
     throw new FieldValueError("Path", `Path: ${path} is not a path of ${op.operationId} (${op.method} ${op.path}).`);
   }
-  return { ...input, method: op.method, path };
+  return { ...input, method: op.method };
 };

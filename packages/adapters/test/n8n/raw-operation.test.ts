@@ -60,8 +60,8 @@ describe("applyPickedOperation", () => {
     expect(applyPickedOperation(input, pickedOperationId({ __rl: true, mode: "list", value: "" }))).toEqual(input);
   });
 
-  it("sets the method and, for an empty Path without parameters, the path", () => {
-    expect(applyPickedOperation({ method: "POST", path: "" }, "list-tags")).toEqual({ method: "GET", path: "/tags" });
+  it("sets the operation's method over the Method field", () => {
+    expect(applyPickedOperation({ method: "POST", path: "/tags" }, "list-tags")).toEqual({ method: "GET", path: "/tags" });
   });
 
   it("keeps a typed path that fits the operation's template", () => {
@@ -69,9 +69,10 @@ describe("applyPickedOperation", () => {
     expect(applyPickedOperation(input, "update-conversation")).toEqual({ ...input, method: "PATCH" });
   });
 
-  it("refuses an unknown id, unfilled path parameters and a path of another operation", () => {
-    expect(() => applyPickedOperation({ method: "GET", path: "" }, "no-such-op")).toThrow(FieldValueError);
+  it("refuses an unknown id, an empty path, unfilled path parameters and a path of another operation", () => {
+    expect(() => applyPickedOperation({ method: "GET", path: "/tags" }, "no-such-op")).toThrow(FieldValueError);
     expect(() => applyPickedOperation({ method: "GET", path: "" }, "update-conversation")).toThrow(/\{conversation_id\}/u);
+    expect(() => applyPickedOperation({ method: "GET", path: "/conversations/" }, "update-conversation")).toThrow(/not a path of/u);
     expect(() => applyPickedOperation({ method: "GET", path: "/tags" }, "update-conversation")).toThrow(/not a path of update-conversation/u);
   });
 
