@@ -5,7 +5,8 @@
  * `page_token` is taken (core's `pageTokenFromNext`) and the next page is asked
  * of the configured base URL, so the token never travels elsewhere. Paging
  * stops at a null `next`, a page token already seen (Prism repeats one forever)
- * or `maxPages`.
+ * or `maxPages`; `collectAll`, which promises the whole list, fails at `maxPages` instead
+ * (`pageBudgetExceeded`), so endless pages never pass for a complete list.
  */
 import { pageTokenFromNext } from "@frontkit/core";
 import { Effect, Option, Result, Schema, Stream } from "effect";
