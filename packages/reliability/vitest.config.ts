@@ -1,4 +1,12 @@
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 import { defineConfig } from "vitest/config";
+
+/** Runs files in name order, always: the default sequencer runs last run's failed and slowest files first. */
+class NameOrderSequencer extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => (a.moduleId < b.moduleId ? -1 : a.moduleId > b.moduleId ? 1 : 0));
+  }
+}
 
 export default defineConfig({
   test: {
@@ -8,7 +16,7 @@ export default defineConfig({
     // and zz-summary.test.ts checks them last.
     fileParallelism: false,
     isolate: false,
-    sequence: { shuffle: false },
+    sequence: { shuffle: false, sequencer: NameOrderSequencer },
     pool: "forks",
     testTimeout: 60_000,
     hookTimeout: 90_000,

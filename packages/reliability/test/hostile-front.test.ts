@@ -3,26 +3,11 @@
  * must hold; the summary reports how many were tried and how many held.
  */
 import { createFrontTools, type FrontTools } from "@frontkit/tools";
-import { afterAll, describe, expect, it } from "vitest";
-import { CANARY, figures, json, record } from "./support.js";
+import { describe } from "vitest";
+import { CANARY, json, probeGroup, record } from "./support.js";
 
 const BASE = "http://127.0.0.1:9";
-let tried = 0;
-let held = 0;
-
-afterAll(() => {
-  figures["hostile Front probes tried"] = tried;
-  figures["hostile Front probes held"] = held;
-});
-
-/** Runs a probe: `check` resolves to true when the behaviour held. Every value it saw is checked for the canary. */
-const probe = (name: string, check: () => Promise<boolean>) =>
-  it(name, async () => {
-    tried++;
-    const ok = await check();
-    if (ok) held++;
-    expect(ok).toBe(true);
-  });
+const probe = probeGroup("hostile Front");
 
 const facade = (fetch: (req: Request) => Promise<Response>, extra: Record<string, unknown> = {}): FrontTools =>
   createFrontTools({ token: CANARY, baseUrl: BASE, fetch, burstPerSecond: 0, cacheTtl: 0, ...extra });

@@ -1,4 +1,5 @@
 /** Shared harness of the reliability suite: the canary token, a recording fake fetch, and a process-wide watch. */
+import { expect, it } from "vitest";
 import { inspect } from "node:util";
 
 /** Used as the API token everywhere in the suite; it must never show up in anything the SDK produces. */
@@ -55,3 +56,26 @@ export const json = (body: unknown, status = 200) =>
 
 /** Figures reported by the suite's summary. */
 export const figures: Record<string, string | number> = {};
+
+/** Probes tried and held, per group (e.g. "hostile Front") in the order first seen; the summary prints them and their total. */
+export const probeGroups = new Map<string, { tried: number; held: number }>();
+
+/**
+ * Returns the `probe` of one group: `probe(name, check)` is a test that counts as tried, and as held when
+ * `check` resolves to true (a throw counts as not held).
+ */
+export const probeGroup = (group: string) => {
+  const counts = probeGroups.get(group) ?? { tried: 0, held: 0 };
+  probeGroups.set(group, counts);
+  return (name: string, check: () => Promise<boolean>, timeout?: number) =>
+    it(
+      name,
+      async () => {
+        counts.tried++;
+        const ok = await check();
+        if (ok) counts.held++;
+        expect(ok).toBe(true);
+      },
+      timeout,
+    );
+};

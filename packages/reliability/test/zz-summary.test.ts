@@ -1,6 +1,6 @@
 // Runs last (files run one at a time, in name order): the process-wide checks and the summary of the figures.
 import { describe, expect, it } from "vitest";
-import { CANARY, figures, produced, unhandled } from "./support.js";
+import { CANARY, figures, probeGroups, produced, unhandled } from "./support.js";
 
 describe("reliability summary", () => {
   it("no unhandled rejection happened anywhere in the suite", () => {
@@ -14,6 +14,19 @@ describe("reliability summary", () => {
     figures["canary occurrences"] = hits;
     expect(produced.length).toBeGreaterThan(0);
     expect(hits).toBe(0);
+  });
+
+  it("every probe of every group was tried and held", () => {
+    let tried = 0;
+    let held = 0;
+    for (const [group, counts] of probeGroups) {
+      figures[`${group} probes tried / held`] = `${counts.tried} / ${counts.held}`;
+      tried += counts.tried;
+      held += counts.held;
+    }
+    figures["probes tried / held (all groups)"] = `${tried} / ${held}`;
+    expect(tried).toBeGreaterThan(0);
+    expect(held).toBe(tried);
   });
 
   it("prints the figures", () => {

@@ -5,11 +5,12 @@
  * `page_token` is taken (core's `pageTokenFromNext`) and the next page is asked
  * of the configured base URL, so the token never travels elsewhere. Paging
  * stops at a null `next`, a page token already seen (Prism repeats one forever)
- * or `maxPages`.
+ * or `maxPages`; `collectAll`, which promises the whole list, fails at `maxPages` instead
+ * (`pageBudgetExceeded`), so endless pages never pass for a complete list.
  */
 import { pageTokenFromNext } from "@frontkit/core";
 import { Effect, Option, Result, Schema, Stream } from "effect";
-import type { FrontToolError } from "./errors.js";
+import { type FrontToolError, UnexpectedResponse } from "./errors.js";
 import { Front, type FrontCall } from "./front.js";
 import { unexpectedBody } from "./http-errors.js";
 import { reportProgress } from "./progress.js";
@@ -146,9 +147,24 @@ export const streamItems = <A>(
   streamPages(operation, call, item, options).pipe(Stream.flatMap((page) => Stream.fromIterable(page.items)));
 
 /**
- * Collects every item of every page (bounded by `maxPages`), with the same stopping rules as
- * `streamPages`. A plain loop rather than a collected Stream: it runs on every list call, and
- * the Stream machinery costs more than the paging itself.
+ * The typed error of a full-list read that did not reach the end of the list within its page budget: the
+ * caller asked for the whole list, so a truncated one is not returned (or cached) as if it were complete.
+ */
+export const pageBudgetExceeded = (operation: string, maxPages: number, items: number): UnexpectedResponse =>
+  new UnexpectedResponse({
+    retryable: false,
+    operation,
+    message:
+      `The list ${operation} did not end within the page budget of ${maxPages} pages (every request counts, empty pages too; ${items} items read). ` +
+      `frontkit stops here rather than return part of the list as all of it. If the list really is that long, read it page by page ` +
+      `(streamTags / streamInboxes / streamTeammates with a larger maxPages option); otherwise the server is answering endless pages.`,
+  });
+
+/**
+ * Collects every item of every page, with the same stopping rules as `streamPages`, except that reaching
+ * `maxPages` while the list goes on is a typed error (`pageBudgetExceeded`), not a silently short list.
+ * A plain loop rather than a collected Stream: it runs on every list call, and the Stream machinery costs
+ * more than the paging itself.
  */
 export const collectAll = <A>(
   operation: string,
@@ -166,7 +182,8 @@ export const collectAll = <A>(
       items.push(...page.items);
       yield* reportProgress({ progress: fetched, message: `${operation}: ${items.length} items from ${fetched} page(s)` });
       const next = page.nextPageToken;
-      if (next === undefined || seen.has(next) || fetched >= maxPages) return items;
+      if (next === undefined || seen.has(next)) return items;
+      if (fetched >= maxPages) return yield* Effect.fail(pageBudgetExceeded(operation, maxPages, items.length));
       seen.add(next);
       token = next;
     }

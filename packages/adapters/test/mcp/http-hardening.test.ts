@@ -1,5 +1,6 @@
 /** Issue 16 (6, 8): the MCP HTTP server against hostile clients, over the real server on 127.0.0.1. */
 import { connect } from "node:net";
+import { rawHttpExchange } from "@frontkit/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type FrontMcpHttpServer, startFrontMcpHttpServer } from "../../src/mcp/http.js";
 
@@ -45,25 +46,7 @@ const rpc = async (body: unknown, ms = 5_000, token = TOKEN): Promise<{ status: 
 const callRaw = (id: number) => ({ jsonrpc: "2.0", id, method: "tools/call", params: { name: "raw-api-request", arguments: { method: "GET", path: "/me" } } });
 
 /** Sends raw bytes and returns what the server answered before closing (or after `waitMs`). */
-const raw = (text: string, waitMs = 2_000): Promise<string> =>
-  new Promise((resolve, reject) => {
-    const url = new URL(running.url);
-    const socket = connect(Number(url.port), "127.0.0.1");
-    let out = "";
-    const timer = setTimeout(() => {
-      socket.destroy();
-      resolve(out);
-    }, waitMs);
-    socket.on("data", (chunk) => {
-      out += chunk.toString("utf8");
-    });
-    socket.on("close", () => {
-      clearTimeout(timer);
-      resolve(out);
-    });
-    socket.on("error", reject);
-    socket.write(text);
-  });
+const raw = (text: string, waitMs = 2_000): Promise<string> => rawHttpExchange(running.url, text, waitMs);
 
 const initialize = JSON.stringify({
   jsonrpc: "2.0",
