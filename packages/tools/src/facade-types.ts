@@ -488,6 +488,8 @@ export interface FrontToolsOptions {
   readonly maxResponseBytes?: number | undefined;
   /** Most bytes of answers one call reads across all its pages (default 64 MiB); past it the call fails with UnexpectedResponse naming this option. */
   readonly maxCallBytes?: number | undefined;
+  /** Most pages one whole-list read may request (default 100; empty pages count); past it UnexpectedResponse names this option. */
+  readonly maxListPages?: number | undefined;
   /** Cap on a 429's retry-after (default 60 s). */
   readonly maxRetryAfter?: DurationInput | undefined;
   /** Requests in flight at once (default 5). */

@@ -34,6 +34,12 @@ export interface FrontConfig {
    * list it loads) can hold; `maxResponseBytes` bounds one answer.
    */
   readonly maxCallBytes?: number | undefined;
+  /**
+   * Most pages one whole-list read may request — list-tags, list-inboxes, list-teammates and the tag/inbox
+   * lists tools resolve names against (default 100; empty pages count). A list that goes on past it fails with
+   * UnexpectedResponse naming this option rather than coming back short.
+   */
+  readonly maxListPages?: number | undefined;
   /** Replaces the retry schedule (default `FrontRetry.default`). Which failures may be retried stays fixed. */
   readonly retry?: FrontRetrySchedule | undefined;
   /** Cap on a 429's retry-after for the default schedule and the shared gate (default 60 s). */
@@ -121,6 +127,8 @@ export interface FrontService {
   readonly invalidate: (prefix?: string) => Effect.Effect<void>;
   /** The shared rate limiter (diagnostics: last rate-limit headers, gate). */
   readonly limiter: RateLimiter;
+  /** Page budget of whole-list reads (`maxListPages`; absent: the default of 100). */
+  readonly maxListPages?: number;
 }
 
 const DEFAULT_CACHE_TTL_MS = 5 * 60_000;
@@ -194,6 +202,13 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
     if (typeof maxCallBytes !== "number" || !Number.isSafeInteger(maxCallBytes) || maxCallBytes <= 0) {
       return yield* Effect.fail(
         invalidInput([{ path: "maxCallBytes", message: "maxCallBytes must be a positive whole number of bytes" }], { summary: "Invalid Front configuration" }),
+      );
+    }
+    // Absent: collectAll's own default (pagination.ts) applies.
+    const maxListPages = config.maxListPages;
+    if (maxListPages !== undefined && (typeof maxListPages !== "number" || !Number.isSafeInteger(maxListPages) || maxListPages <= 0)) {
+      return yield* Effect.fail(
+        invalidInput([{ path: "maxListPages", message: "maxListPages must be a positive whole number of pages" }], { summary: "Invalid Front configuration" }),
       );
     }
     const overBudget = (operation: string, bytes: number): UnexpectedResponse =>
@@ -399,7 +414,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         for (const key of [...cache.keys()]) if (prefix === undefined || key.startsWith(prefix)) cache.delete(key);
       });
 
-    return { baseUrl: client.baseUrl, request: request as FrontService["request"], cached, invalidate, limiter };
+    return { baseUrl: client.baseUrl, request: request as FrontService["request"], cached, invalidate, limiter, ...(maxListPages === undefined ? {} : { maxListPages }) };
   });
 
 /** The Front service: `Front.layer(config)`, `Front.layerConfig` (env FRONT_API_TOKEN, FRONT_API_BASE_URL). */

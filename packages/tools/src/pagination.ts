@@ -156,8 +156,9 @@ export const pageBudgetExceeded = (operation: string, maxPages: number, items: n
     operation,
     message:
       `The list ${operation} did not end within the page budget of ${maxPages} pages (every request counts, empty pages too; ${items} items read). ` +
-      `frontkit stops here rather than return part of the list as all of it. If the list really is that long, read it page by page ` +
-      `(streamTags / streamInboxes / streamTeammates with a larger maxPages option); otherwise the server is answering endless pages.`,
+      `frontkit stops here rather than return part of the list as all of it. If the list really is that long, raise the maxListPages option ` +
+      `of the Front service (createFrontTools / Front.layer), or read it page by page (streamTags / streamInboxes / streamTeammates with a ` +
+      `larger maxPages option); otherwise the server is answering endless pages.`,
   });
 
 /**
@@ -173,7 +174,7 @@ export const collectAll = <A>(
   options: StreamPagesOptions = {},
 ): Effect.Effect<ReadonlyArray<A>, FrontToolError, Front> =>
   Effect.gen(function* () {
-    const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
+    const maxPages = options.maxPages ?? (yield* Front).maxListPages ?? DEFAULT_MAX_PAGES;
     const seen = new Set<string>(options.pageToken === undefined ? [] : [options.pageToken]);
     const items: A[] = [];
     let token = options.pageToken;

@@ -64,3 +64,54 @@ describe("page budget of the all-pages tools", () => {
     }),
   );
 });
+
+describe("maxListPages raises or lowers the page budget of whole-list reads", () => {
+  it.effect("list-tags with maxListPages: 7 sends exactly 7 requests and the error names maxListPages", () =>
+    Effect.gen(function* () {
+      const server = endless();
+      const error = failure(
+        yield* Effect.exit(
+          runTool(listTags, {}).pipe(Effect.provide(Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, fetch: server.fetch, maxListPages: 7 }))),
+        ),
+      );
+      assert.strictEqual(server.sent(), 7);
+      assert.strictEqual(error._tag, "UnexpectedResponse");
+      assert.match(error.message, /page budget of 7 pages/);
+      assert.match(error.message, /maxListPages/);
+    }),
+  );
+
+  it.effect("list-inboxes with a larger maxListPages reads a list longer than the default to its end", () =>
+    Effect.gen(function* () {
+      const pages = DEFAULT_MAX_PAGES + 20;
+      let sent = 0;
+      const fetch = async (_req: Request) => {
+        sent++;
+        const next = sent < pages ? `https://acme.api.frontapp.com/inboxes?page_token=p${sent}` : null;
+        return new Response(JSON.stringify({ _results: [{ id: `inb_${sent}`, name: `Inbox ${sent}` }], _pagination: { next } }), {
+          status: 200,
+          headers: { "content-type": "application/json" },
+        });
+      };
+      const out = yield* runTool(listInboxes, {}).pipe(
+        Effect.provide(Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, fetch, maxListPages: pages })),
+      );
+      assert.strictEqual(sent, pages);
+      assert.strictEqual((out as { inboxes: ReadonlyArray<unknown> }).inboxes.length, pages);
+    }),
+  );
+
+  it.effect("a maxListPages that is not a positive whole number is InvalidInput before any request", () =>
+    Effect.gen(function* () {
+      const server = endless();
+      const error = failure(
+        yield* Effect.exit(
+          runTool(listTags, {}).pipe(Effect.provide(Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, fetch: server.fetch, maxListPages: 0.5 }))),
+        ),
+      );
+      assert.strictEqual(server.sent(), 0);
+      assert.strictEqual(error._tag, "InvalidInput");
+      assert.match(error.message + JSON.stringify(error), /maxListPages/);
+    }),
+  );
+});
