@@ -4,7 +4,8 @@
  * package-lock.json is in sync with the workspace manifests.
  *
  * Usage: npm run release:dry [-- --keep]   (--keep leaves the temp copy for inspection)
- * Needs spec/dist and packages/core/src/generated (npm run spec, npm run codegen -w @frontkit/core):
+ * Needs spec/dist, packages/core/src/generated and packages/tools/src/generated (npm run spec, then npm run codegen
+ * -w @frontkit/core -w @frontkit/tools):
  * they are build outputs, git-ignored, so they are copied rather than regenerated.
  */
 import { spawn } from "node:child_process";
@@ -58,7 +59,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const defaultRoot = resolve(here, "..");
 
 // Built outputs the copy needs but git does not track (DESIGN.md: generated from the spec, never committed).
-const UNTRACKED_BUILD_INPUTS = ["spec/dist", "packages/core/src/generated"];
+const UNTRACKED_BUILD_INPUTS = ["spec/dist", "packages/core/src/generated", "packages/tools/src/generated"];
 
 interface CommandResult {
   readonly code: number | null;
@@ -168,7 +169,7 @@ const copyTrackedFiles = async (root: string, dest: string): Promise<number> => 
   }
   for (const input of UNTRACKED_BUILD_INPUTS) {
     if (!existsSync(join(root, input))) {
-      throw new Error(`${input} is missing: run \`npm run spec\` and \`npm run codegen -w @frontkit/core\` first (they are git-ignored build outputs).`);
+      throw new Error(`${input} is missing: run \`npm run spec\` and \`npm run codegen -w @frontkit/core -w @frontkit/tools\` first (they are git-ignored build outputs).`);
     }
     cpSync(join(root, input), join(dest, input), { recursive: true });
   }
