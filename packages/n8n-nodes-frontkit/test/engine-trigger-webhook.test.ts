@@ -138,7 +138,7 @@ describe("Front's sync challenge", () => {
     const h = await start({ mode: "webhook", kind: "application" });
     const report = await deliverFrontWebhook(h.url, { kind: "application", secret: SECRET, challenge: "ch4llenge-9f2", retries: 0 });
     expect(report.last.status).toBe(200);
-    expect(report.last.body).toBe("ch4llenge-9f2");
+    expect(JSON.parse(report.last.body ?? "{}")).toEqual({ challenge: "ch4llenge-9f2" });
     expect(h.runs).toEqual([]);
   });
 

@@ -4,7 +4,7 @@
  * It never throws at Front: every refusal is an HTTP answer without a run.
  */
 import type { IncomingHttpHeaders } from "node:http";
-import { eventIdOf, FRONT_EVENT_TYPES, verifyFrontWebhook, type WebhookKind, type WebhookRefusal } from "@frontkit/tools";
+import { eventIdOf, FRONT_EVENT_TYPES, frontChallengeAnswer, verifyFrontWebhook, type WebhookKind, type WebhookRefusal } from "@frontkit/tools";
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from "n8n-workflow";
 import { NodeOperationError } from "n8n-workflow";
 import { scrubSecrets } from "./errors.js";
@@ -88,7 +88,10 @@ export async function receiveFrontWebhook(this: IWebhookFunctions): Promise<IWeb
   }
   if (verified.challenge !== undefined) {
     // Saving an application webhook in Front sends a signed `sync`; echoing its challenge validates the URL.
-    return answer(res, 200, verified.challenge);
+    const challenge = frontChallengeAnswer(verified.challenge);
+    res.writeHead(challenge.status, { "content-type": challenge.contentType });
+    res.end(challenge.body);
+    return NO_RUN;
   }
   // Read after the signature check, so only Front learns about a set-up problem.
   let filter: EventFilter;

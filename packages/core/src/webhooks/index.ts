@@ -36,6 +36,7 @@ export {
   type RuleEventDelivery,
   type RulePreviewDelivery,
 } from "./events.js";
+export { frontChallengeAnswer, type FrontChallengeAnswer } from "./challenge.js";
 export { createMemoryDedupeStore, DEFAULT_DEDUPE_MAX_ENTRIES, type DedupeStore, type MemoryDedupeStoreOptions } from "./dedupe.js";
 export {
   createFrontWebhookReceiver,

@@ -5,6 +5,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { FrontInputError } from "../errors/front-input-error.js";
 import { createMemoryDedupeStore, type DedupeStore } from "./dedupe.js";
 import { eventIdOf, type FrontWebhookDelivery } from "./events.js";
+import { frontChallengeAnswer } from "./challenge.js";
 import { WEBHOOK_KINDS, type WebhookKind } from "./kind.js";
 import { verifyFrontWebhook, type WebhookRefusal } from "./verify.js";
 
@@ -282,7 +283,7 @@ export const createFrontWebhookReceiver = (options: FrontWebhookReceiverOptions)
     const delivery = verification.event;
     if (delivery.kind === "application" && delivery.type === "sync") {
       // Front's documented answer to the validation request: 200 with the challenge in the body.
-      send(res, 200, verification.challenge === undefined ? '{"ok":true}' : JSON.stringify({ challenge: verification.challenge }));
+      send(res, 200, verification.challenge === undefined ? '{"ok":true}' : frontChallengeAnswer(verification.challenge).body);
     } else {
       send(res, 200, '{"ok":true}');
     }
