@@ -1,5 +1,6 @@
 import { errorResponses } from "./error-responses.js";
 import { eventsLimit } from "./events-limit.js";
+import { listPageToken } from "./list-page-token.js";
 import { mergedConversationRedirect } from "./merged-conversation-redirect.js";
 import { multipartMessages } from "./multipart-messages.js";
 import { queryObjects } from "./query-objects.js";
@@ -16,4 +17,5 @@ export const corrections: readonly Correction[] = [
   multipartMessages,
   mergedConversationRedirect,
   eventsLimit,
+  listPageToken,
 ];

@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyCorrections } from "../../scripts/spec/build.js";
 import { SpecSourceError, readLock, resolvePinnedSpec, verify } from "../../scripts/spec/source.js";
 import { ERROR_STATUSES } from "../corrections/error-responses.js";
+import { PAGE_TOKEN_PATHS } from "../corrections/list-page-token.js";
 import { MULTIPART_OPERATIONS } from "../corrections/multipart-messages.js";
 import { QUERY_OBJECTS } from "../corrections/query-objects.js";
 import { corrections, type Json } from "../corrections/index.js";
@@ -114,6 +115,14 @@ describe("corrected spec", () => {
       );
       expect(form.properties.body).toBeDefined();
       expect(form.required).toEqual(["body"]);
+    }
+  });
+
+  it("declares page_token on GET /inboxes and GET /teammates (list-page-token), which upstream lists without parameters", () => {
+    for (const path of PAGE_TOKEN_PATHS) {
+      expect(upstream.paths[path].get.parameters ?? []).not.toContainEqual({ $ref: "#/components/parameters/pageToken" });
+      expect(corrected.paths[path].get.parameters).toContainEqual({ $ref: "#/components/parameters/pageToken" });
+      expect(deref(corrected, { $ref: "#/components/parameters/pageToken" })).toMatchObject({ name: "page_token", in: "query" });
     }
   });
 
