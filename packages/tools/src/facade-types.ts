@@ -336,6 +336,9 @@ export interface SendMessageOutput {
   readonly message_uid?: string;
   readonly kind: "reply" | "new";
   readonly conversation_id?: string;
+  /** Set after a merge: the conversation asked for. */
+  readonly requested_id?: string;
+  /** @deprecated The same as `requested_id`. */
   readonly requested_conversation_id?: string;
   readonly merged_into?: string;
   readonly channel_id?: string;

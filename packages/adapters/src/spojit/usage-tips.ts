@@ -31,8 +31,8 @@ export const frontUsageTips: ReadonlyArray<SpojitUsageTip> = [
     id: "merged-conversations-change-ids",
     title: "Merged conversations change ids",
     text:
-      "When conversations are merged, Front answers the old id with a redirect. get-conversation and add-tag follow it and name the surviving conversation in merged_into: store that id and use it in later steps instead of the old one.",
-    tools: ["get-conversation", "add-tag"],
+      "When conversations are merged, Front answers the old id with a redirect. get-conversation, add-tag, send-message (replies) and raw-api-request follow it and name the surviving conversation in merged_into: store that id and use it in later steps instead of the old one.",
+    tools: ["get-conversation", "add-tag", "send-message", "raw-api-request"],
   },
   {
     id: "retries-and-rate-limits",

@@ -8,13 +8,12 @@ import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { defineTool } from "../definition.js";
 import { type FrontToolError, invalidInput, NotFound } from "../errors.js";
-import { Front, type RequestControl } from "../front.js";
-import { unexpectedBody } from "../http-errors.js";
+import type { Front, RequestControl } from "../front.js";
+import { followMerges, mergeReport } from "../merges.js";
 import { closestMatches } from "../near-matches.js";
 import { frontId, NonEmptyTrimmed } from "../schemas/common.js";
 import type { Tag } from "../schemas/tag.js";
 import { allTags } from "../tags.js";
-import { mergedIdFromLocation } from "./get-conversation.js";
 
 const OPERATION = "POST /conversations/{conversation_id}/tags";
 
@@ -104,24 +103,13 @@ const postTags = (conversationId: string, tagIds: ReadonlyArray<string>) => (cli
     ...control,
   });
 
-/** Adds the tags, following one merge redirect (Front answers 301 without tagging when the conversation was merged). */
-const addTags = Effect.fn("addTags")(function* (
-  conversationId: string,
-  tagIds: ReadonlyArray<string>,
-): Effect.fn.Return<string, FrontToolError, Front> {
-  const front = yield* Front;
-  // Adding a tag twice leaves one tag: safe to repeat after a 5xx or timeout.
-  const first = yield* front.request(OPERATION, postTags(conversationId, tagIds), { idempotent: true, accept: [301] });
-  if (first.status !== 301) return conversationId;
-  const requestId = first.headers.get("x-request-id") ?? undefined;
-  const mergedId = mergedIdFromLocation(first.headers.get("location"));
-  if (mergedId === undefined || mergedId === conversationId) {
-    return yield* unexpectedBody(OPERATION, 301, "a merge redirect without a new conversation id in its Location", requestId);
-  }
-  // Followed once: a second redirect is reported, not chased.
-  yield* front.request(OPERATION, postTags(mergedId, tagIds), { idempotent: true });
-  return mergedId;
-});
+/** Adds the tags, following merge redirects (Front answers 301 without tagging when the conversation was merged). */
+const addTags = (conversationId: string, tagIds: ReadonlyArray<string>): Effect.Effect<string, FrontToolError, Front> =>
+  Effect.map(
+    // Adding a tag twice leaves one tag: safe to repeat after a 5xx or timeout.
+    followMerges({ operation: OPERATION, conversationId, call: (id) => postTags(id, tagIds), idempotent: true }),
+    (followed) => followed.conversationId,
+  );
 
 /** add-tag tool definition. */
 export const addTag = defineTool({
@@ -146,8 +134,7 @@ export const addTag = defineTool({
       const tagged = yield* addTags(input.conversation_id, tagIds);
       return {
         conversation_id: tagged,
-        requested_id: input.conversation_id,
-        ...(tagged === input.conversation_id ? {} : { merged_into: tagged }),
+        ...mergeReport(input.conversation_id, tagged),
         tag_ids: tagIds,
         tags: tagIds.map((id) => {
           const name = applied.get(id);

@@ -1,20 +1,14 @@
 /**
  * get-conversation: one conversation with its newest messages.
- *
- * Front answers 301 for a conversation that was merged into another, with a
- * Location naming the surviving one. Core's client never follows redirects
- * (`redirect: "manual"`), so the token never goes to the Location's host: we
- * take only its last path segment as the new id and ask the configured base
- * URL again — at most twice, as a merge of a merge is possible but a chain
- * longer than that is not something Front produces.
+ * A merged conversation is followed to the one that holds it (merges.ts).
  */
 import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
 import type { FrontToolError } from "../errors.js";
-import { Front, type RequestControl } from "../front.js";
-import { unexpectedBody } from "../http-errors.js";
+import type { Front, RequestControl } from "../front.js";
+import { followMerges, mergeReport } from "../merges.js";
 import { decodeBody, MAX_PAGE_SIZE } from "../pagination.js";
 import { frontId } from "../schemas/common.js";
 import { Conversation, ConversationMessage } from "../schemas/conversation.js";
@@ -23,12 +17,9 @@ import { Conversation, ConversationMessage } from "../schemas/conversation.js";
 export const DEFAULT_MAX_MESSAGES = 25;
 /** Most messages one call returns. */
 export const MAX_MESSAGES = 500;
-/** Merge redirects followed before giving up. */
-export const MAX_MERGE_HOPS = 2;
 
 const OPERATION = "GET /conversations/{conversation_id}";
 const MESSAGES_OPERATION = "GET /conversations/{conversation_id}/messages";
-const CONVERSATION_ID = /^cnv_[A-Za-z0-9]+$/u;
 
 /** Input of get-conversation. */
 export const GetConversationInput = Schema.Struct({
@@ -59,51 +50,19 @@ export const GetConversationOutput = Schema.Struct({
 /** Output of get-conversation. */
 export type GetConversationOutput = typeof GetConversationOutput.Type;
 
-/** The conversation id named by a merge redirect's Location: its last path segment, or undefined when it is not one. */
-export const mergedIdFromLocation = (location: string | null | undefined): string | undefined => {
-  if (location === null || location === undefined || location.length === 0) return undefined;
-  let path: string;
-  try {
-    // Relative or absolute alike; the host is read by nobody.
-    path = new URL(location, "http://location.invalid").pathname;
-  } catch {
-    return undefined;
-  }
-  const last = path.split("/").filter((s) => s.length > 0).pop();
-  if (last === undefined) return undefined;
-  let id: string;
-  try {
-    id = decodeURIComponent(last);
-  } catch {
-    return undefined;
-  }
-  return CONVERSATION_ID.test(id) ? id : undefined;
-};
-
 /** Fetches a conversation, following merge redirects; returns it with the id that answered. */
 const fetchConversation = Effect.fn("fetchConversation")(function* (
   requestedId: string,
 ): Effect.fn.Return<{ readonly conversation: Conversation; readonly id: string }, FrontToolError, Front> {
-  const front = yield* Front;
-  let id = requestedId;
-  for (let hop = 0; ; hop++) {
-    const current = id;
-    const response = yield* front.request(
-      OPERATION,
-      (client: FrontClient, control: RequestControl) => coreRequest(client, "get", "/conversations/{conversation_id}", { params: { path: { conversation_id: current } }, ...control }),
-      { idempotent: true, accept: [301] },
-    );
-    if (response.status !== 301) {
-      const conversation = yield* decodeBody(Conversation, OPERATION, response.status)(response.data);
-      return { conversation, id: current };
-    }
-    const next = mergedIdFromLocation(response.headers.get("location"));
-    if (next === undefined)
-      return yield* unexpectedBody(OPERATION, 301, "a merge redirect without a conversation id in its Location", response.headers.get("x-request-id") ?? undefined);
-    if (hop + 1 > MAX_MERGE_HOPS || next === current)
-      return yield* unexpectedBody(OPERATION, 301, `conversation ${requestedId} redirects through more than ${MAX_MERGE_HOPS} merges`);
-    id = next;
-  }
+  const { response, conversationId } = yield* followMerges({
+    operation: OPERATION,
+    conversationId: requestedId,
+    call: (id) => (client: FrontClient, control: RequestControl) =>
+      coreRequest(client, "get", "/conversations/{conversation_id}", { params: { path: { conversation_id: id } }, ...control }),
+    idempotent: true,
+  });
+  const conversation = yield* decodeBody(Conversation, OPERATION, response.status)(response.data);
+  return { conversation, id: conversationId };
 });
 
 /** get-conversation tool definition. */
@@ -122,11 +81,7 @@ export const getConversation = defineTool<GetConversationInput, GetConversationO
   run: (input) =>
     Effect.gen(function* () {
       const { conversation, id } = yield* fetchConversation(input.conversation_id);
-      const base = {
-        conversation,
-        requested_id: input.conversation_id,
-        ...(id === input.conversation_id ? {} : { merged_into: id }),
-      };
+      const base = { conversation, ...mergeReport(input.conversation_id, id) };
       if (input.include_messages === false) return base;
       const maxMessages = input.max_messages ?? DEFAULT_MAX_MESSAGES;
       const result = yield* collectPages({

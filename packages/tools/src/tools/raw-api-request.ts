@@ -22,12 +22,12 @@ import { Effect, Schema } from "effect";
 import { collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
 import { type FrontToolError, invalidInput } from "../errors.js";
-import { Front, type RequestControl } from "../front.js";
+import { Front, type FrontCall, type FrontResponse, type RequestControl } from "../front.js";
+import { followMerges } from "../merges.js";
 import { type ApiOperation, operationFor } from "../operations/catalogue.js";
 import { checkOperationRequest } from "../operations/check-request.js";
 import { MAX_PAGE_SIZE } from "../pagination.js";
 import { checkRawPath } from "../raw-paths.js";
-import { mergedIdFromLocation } from "./get-conversation.js";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 const DEFAULT_AUTO_RESULTS = 500;
@@ -119,18 +119,17 @@ export const rawRateLimit = (info: RateLimitInfo): RawRateLimit => ({
 // Sending a POST or PATCH twice may create or change twice: the boundary retries those on 429 only.
 const isIdempotent = (method: HttpMethod): boolean => method !== "post" && method !== "patch";
 
-// Front answers 301 for merged conversations; handed back as data rather than an error, never followed.
+// Front answers 301 for merged conversations: handed back as data rather than an error (followed only by followMerges).
 const ACCEPTED_REDIRECTS = [301] as const;
 
 type RequestCall = (client: FrontClient, method: string, path: string, init: unknown) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
-const send = Effect.fn("rawApiRequest.send")(function* (method: HttpMethod, template: string, init: Record<string, unknown>) {
-  const front = yield* Front;
-  const response = yield* front.request(
-    `${method.toUpperCase()} ${template}`,
-    (client, control) => (request as unknown as RequestCall)(client, method, template, { ...init, ...control }),
-    { idempotent: isIdempotent(method), accept: ACCEPTED_REDIRECTS },
-  );
+/** The request of a raw call, through core's runtime-checked `request`. */
+const rawCall = (method: HttpMethod, template: string, init: Record<string, unknown>): FrontCall<unknown> => (client, control) =>
+  (request as unknown as RequestCall)(client, method, template, { ...init, ...control });
+
+/** Front's answer as raw-api-request returns it (a 301 included, with its Location). */
+const rawAnswer = (response: FrontResponse<unknown>) => {
   const location = response.status === 301 ? response.headers.get("location") : null;
   return {
     status: response.status,
@@ -138,6 +137,17 @@ const send = Effect.fn("rawApiRequest.send")(function* (method: HttpMethod, temp
     ...(location === null ? {} : { location }),
     rate_limit: rawRateLimit(response.rateLimit),
   };
+};
+
+const operationName = (method: HttpMethod, template: string) => `${method.toUpperCase()} ${template}`;
+
+const send = Effect.fn("rawApiRequest.send")(function* (method: HttpMethod, template: string, init: Record<string, unknown>) {
+  const front = yield* Front;
+  const response = yield* front.request(operationName(method, template), rawCall(method, template, init), {
+    idempotent: isIdempotent(method),
+    accept: ACCEPTED_REDIRECTS,
+  });
+  return rawAnswer(response);
 });
 
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
@@ -178,7 +188,7 @@ export const rawApiRequest = defineTool({
     "Path parameters, query and body are checked against the operation's schema before sending (types, enums, required fields, limit ≤ 100, ≤ 15 on /events); " +
     "a wrong call fails with every problem and the expected shape, and nothing is sent. An unknown path fails with the closest documented ones, a wrong method with the allowed ones; " +
     "absolute URLs, //, backslashes, encoded slashes or dots, .. segments, @ and control characters are refused. " +
-    "auto_paginate: true (GET lists) follows the pages up to max_results (default 500). A merged conversation's 301 is sent again once to the conversation it became (merged_into). " +
+    "auto_paginate: true (GET lists) follows the pages up to max_results (default 500). A merged conversation's 301 is sent again to the conversation it became (merged_into; up to 2 merges). " +
     "Returns { status, body, template, operation_id, merged_into?, location?, pages?, has_more?, next_page_token?, rate_limit }; Front's errors come back as typed errors. " +
     "GET, PUT and DELETE are retried after server errors; POST and PATCH only after 429. May change or delete data.",
   input: RawApiRequestInput,
@@ -213,15 +223,21 @@ export const rawApiRequest = defineTool({
         params: { path, ...(input.query === undefined ? {} : { query: input.query }) },
         ...(input.body === undefined ? {} : { body: input.body }),
       });
-      const result = yield* send(method, template, init(params));
-      const mergedId = result.status === 301 ? mergedIdFromLocation(result.location) : undefined;
       const requestedId = params["conversation_id"];
-      // Front answers 301 without acting when a conversation was merged: sent again once to the conversation it
-      // became, like get-conversation and add-tag do, and reported the same way (merged_into).
-      if (operation?.mergeRedirect === true && requestedId !== undefined && mergedId !== undefined && mergedId !== requestedId) {
-        const again = yield* send(method, template, init({ ...params, conversation_id: mergedId }));
-        return { ...again, merged_into: mergedId, template, ...ids };
+      // Front answers 301 without acting when a conversation was merged: sent again to the conversation it became,
+      // by the one merge policy (merges.ts), and reported the same way (merged_into). A 301 that cannot be
+      // followed comes back as Front's answer, with its location.
+      if (operation?.mergeRedirect === true && requestedId !== undefined) {
+        const { response, conversationId } = yield* followMerges({
+          operation: operationName(method, template),
+          conversationId: requestedId,
+          call: (id) => rawCall(method, template, init({ ...params, conversation_id: id })),
+          idempotent: isIdempotent(method),
+          unfollowable: "answer",
+        });
+        return { ...rawAnswer(response), ...(conversationId === requestedId ? {} : { merged_into: conversationId }), template, ...ids };
       }
+      const result = yield* send(method, template, init(params));
       return { ...result, template, ...ids };
     }),
 });

@@ -13,9 +13,9 @@ import { decodeToolInput, defineTool } from "../definition.js";
 import { type FrontToolError, invalidInput } from "../errors.js";
 import { Front, type RequestControl } from "../front.js";
 import { unexpectedBody } from "../http-errors.js";
+import { followMerges, mergeReport } from "../merges.js";
 import { decodeBody } from "../pagination.js";
 import { AcceptedMessage, ChannelSummary, SendMessageInput, SendMessageOutput } from "../schemas/message.js";
-import { mergedIdFromLocation } from "./get-conversation.js";
 
 const NEW_OPERATION = "POST /channels/{channel_id}/messages";
 const REPLY_OPERATION = "POST /conversations/{conversation_id}/messages";
@@ -124,30 +124,21 @@ export const sendMessageProgram = Effect.fn("sendMessage")(function* (
   }
 
   const fields = messageFields(input, channelId);
-  const reply = (conversationId: string, accept: ReadonlyArray<number>) =>
-    front.request(
-      REPLY_OPERATION,
-      (client: FrontClient, control: RequestControl) => sendReply(client, conversationId, fields, { ...send, ...control }),
-      { idempotent: false, accept },
-    );
-  let conversationId = input.conversation_id;
-  // A merged conversation answers 301 without posting anything, so sending once more to the survivor cannot duplicate.
-  let response = yield* reply(conversationId, [301]);
-  if (response.status === 301) {
-    const merged = mergedIdFromLocation(response.headers.get("location"));
-    if (merged === undefined || merged === conversationId) {
-      return yield* unexpectedBody(REPLY_OPERATION, 301, "a merge redirect without a new conversation id in its Location", response.headers.get("x-request-id") ?? undefined);
-    }
-    conversationId = merged;
-    response = yield* reply(conversationId, []);
-  }
+  // A merged conversation answers 301 without posting anything, so sending again to the survivor cannot duplicate.
+  const { response, conversationId } = yield* followMerges({
+    operation: REPLY_OPERATION,
+    conversationId: input.conversation_id,
+    call: (id) => (client: FrontClient, control: RequestControl) => sendReply(client, id, fields, { ...send, ...control }),
+    idempotent: false,
+  });
   const accepted = yield* decodeBody(AcceptedMessage, REPLY_OPERATION, response.status)(response.data ?? {});
   return {
     status: accepted.status ?? "accepted",
     ...(typeof accepted.message_uid === "string" ? { message_uid: accepted.message_uid } : {}),
     kind: "reply" as const,
     conversation_id: conversationId,
-    ...(conversationId === input.conversation_id ? {} : { requested_conversation_id: input.conversation_id, merged_into: conversationId }),
+    // After a merge only, so a plain reply's answer is unchanged; requested_conversation_id is the deprecated alias.
+    ...(conversationId === input.conversation_id ? {} : { ...mergeReport(input.conversation_id, conversationId), requested_conversation_id: input.conversation_id }),
     ...(channelId === undefined ? {} : { channel_id: channelId }),
     ...base,
   };

@@ -131,12 +131,13 @@ describe("add-tag", () => {
     }),
   );
 
-  it.effect("a second redirect, or one without a conversation id, is UnexpectedResponse (no loop)", () =>
+  it.effect("a redirect past the merge policy's two hops, or one without a conversation id, is UnexpectedResponse (no loop)", () =>
     Effect.gen(function* () {
       const twice = frontWith(TAGS, (_req, i) => new Response(null, { status: 301, headers: { location: `/conversations/cnv_${i + 2}` } }));
       const e1 = failure(yield* Effect.exit(runTool(addTag, { conversation_id: "cnv_1", tag_ids: ["tag_1"] }).pipe(Effect.provide(layer({ fetch: twice.fetch })))));
       assert.strictEqual(e1._tag, "UnexpectedResponse");
-      assert.strictEqual(twice.requests.length, 2);
+      // One merge policy for every tool (merges.ts): the requested conversation and two merges, then refused.
+      assert.strictEqual(twice.requests.length, 3);
       const bare = frontWith(TAGS, () => new Response(null, { status: 301 }));
       const e2 = failure(yield* Effect.exit(runTool(addTag, { conversation_id: "cnv_1", tag_ids: ["tag_1"] }).pipe(Effect.provide(layer({ fetch: bare.fetch })))));
       assert.strictEqual(e2._tag, "UnexpectedResponse");

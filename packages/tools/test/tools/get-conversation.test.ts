@@ -3,7 +3,8 @@ import type { AddressInfo } from "node:net";
 import { assert, describe, it } from "@effect/vitest";
 import { Effect, Exit } from "effect";
 import { Front, type FrontConfig, type FrontToolError, runTool } from "../../src/index.js";
-import { getConversation, mergedIdFromLocation } from "../../src/tools/get-conversation.js";
+import { mergedIdFromLocation } from "../../src/merges.js";
+import { getConversation } from "../../src/tools/get-conversation.js";
 import { fakeFetch, frontError, json } from "../support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";
