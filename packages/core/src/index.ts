@@ -20,6 +20,7 @@ export {
   type PaginateControls,
   type PaginateInit,
 } from "./pagination.js";
+export { pageThrough, pageWalk, type PageStop, type PageWalk, type PageWalkOptions } from "./page-through.js";
 export { unwrap } from "./unwrap.js";
 export type { HttpMethod, PathsWithMethod, SuccessBody, GetResponseBody } from "./types.js";
 export { FRONTKIT_CORE_VERSION } from "./version.js";

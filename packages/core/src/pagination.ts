@@ -3,6 +3,7 @@ import type { FrontClient } from "./client.js";
 import { parseFrontError } from "./errors/front-api-error.js";
 import type { paths } from "./generated/schema.js";
 import type { ListGetPath } from "./generated/path-unions.js";
+import { pageThrough } from "./page-through.js";
 import type { GetResponseBody } from "./types.js";
 
 /**
@@ -65,7 +66,8 @@ interface PaginationBody {
 
 /**
  * Iterates the pages of a Front list endpoint, following `_pagination.next` by its page token on the
- * client's base URL. Stops on a null `next`, a token already seen (Prism repeats one forever), or `maxPages`.
+ * client's base URL, by the one page-through (`pageThrough`): stops on a null `next`, a token already seen
+ * (Prism repeats one forever), or `maxPages`.
  * A non-2xx answer throws {@link FrontApiError}.
  */
 export async function* paginate<P extends PaginatedPath>(
@@ -76,32 +78,26 @@ export async function* paginate<P extends PaginatedPath>(
   const { maxPages = DEFAULT_MAX_PAGES, signal, ...rest } = (init ?? {}) as unknown as PaginateControls & {
     params?: { query?: Record<string, unknown>; path?: Record<string, unknown> };
   } & Record<string, unknown>;
-  if (!Number.isInteger(maxPages) || maxPages < 1) {
-    throw new RangeError("maxPages must be a positive integer");
-  }
-  const seen = new Set<string>();
-  let pageToken: string | undefined = rest.params?.query?.["page_token"] as string | undefined;
-  if (pageToken) seen.add(pageToken);
-  for (let page = 0; page < maxPages; page++) {
-    signal?.throwIfAborted();
+  const startToken = rest.params?.query?.["page_token"];
+  const get = client.GET as unknown as (
+    path: string,
+    init: Record<string, unknown>,
+  ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  const fetchPage = async (pageToken: string | undefined): Promise<PaginationBody> => {
     const query = { ...(rest.params?.query ?? {}), ...(pageToken ? { page_token: pageToken } : {}) };
-    const get = client.GET as unknown as (
-      path: string,
-      init: Record<string, unknown>,
-    ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
     const { data, error, response } = await get(path, {
       ...rest,
       ...(signal ? { signal } : {}),
       params: { ...(rest.params ?? {}), query },
     });
     if (!response.ok) throw parseFrontError(response, error);
-    const body = (data ?? {}) as PaginationBody;
-    yield body as PageOf<P>;
-    const next = pageTokenFromNext(body._pagination?.next);
-    if (next === undefined || seen.has(next)) return;
-    seen.add(next);
-    pageToken = next;
-  }
+    return (data ?? {}) as PaginationBody;
+  };
+  yield* pageThrough(fetchPage, (body) => pageTokenFromNext(body._pagination?.next), {
+    startToken: typeof startToken === "string" && startToken !== "" ? startToken : undefined,
+    maxPages,
+    signal,
+  }) as AsyncGenerator<PageOf<P>, unknown, undefined>;
 }
 
 /** Iterates the `_results` items across pages; see {@link paginate} for the stopping rules. */

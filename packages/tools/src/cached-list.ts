@@ -2,11 +2,11 @@
  * One home for Front's whole lists (tags, inboxes, teammates): read page by page as a Stream, or read to the
  * end within the page budget (`maxListPages`, `pageBudgetExceeded`) and the per-call byte budget
  * (`maxCallBytes`, counted by the request boundary), optionally kept in the Front service's list cache
- * (`cacheTtl`, single flight, `list-cache.ts`). Front's guidance is to fetch such lists once per workflow,
- * not once per conversation.
+ * (`front.cached`: `cacheTtl`, single flight, a shared store when configured). Front's guidance is to fetch
+ * such lists once per workflow, not once per conversation.
  */
 import { request as coreRequest } from "@frontkit/core";
-import type { Effect, Schema, Stream } from "effect";
+import { Effect, type Schema, type Stream } from "effect";
 import type { FrontToolError } from "./errors.js";
 import { Front, type FrontCall } from "./front.js";
 import { collectAll, type StreamPagesOptions, streamItems } from "./pagination.js";
@@ -75,6 +75,11 @@ export const wholeList = <A>(spec: WholeListSpec<A>): WholeList<A> => {
     all: (options = {}) =>
       cacheKey === undefined
         ? collect()
-        : Front.use((front) => front.cached(cacheKey, collect(), { refresh: options.refresh === true })),
+        : Front.use((front) =>
+            // A refresh drops the kept list (in the shared store too, when there is one) and loads it anew.
+            options.refresh === true
+              ? Effect.andThen(front.invalidate(cacheKey), front.cached(cacheKey, collect()))
+              : front.cached(cacheKey, collect()),
+          ),
   };
 };

@@ -17,11 +17,12 @@
  * Every request counts against `maxPages`, empty pages included: a server
  * answering endless empty pages with fresh tokens ends at the budget.
  */
+import { pageWalk } from "@frontkit/core";
 import type { Schema } from "effect";
 import { Effect } from "effect";
 import type { FrontToolError } from "./errors.js";
 import type { Front, FrontCall } from "./front.js";
-import { DEFAULT_MAX_PAGES, fetchPage, MAX_PAGE_SIZE, type Page } from "./pagination.js";
+import { DEFAULT_MAX_PAGES, fetchPage, MAX_PAGE_SIZE, type Page, pageBudget } from "./pagination.js";
 import { reportProgress } from "./progress.js";
 
 /** Options of `collectPages`. */
@@ -69,11 +70,12 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
 ): Effect.fn.Return<CollectedPages<A>, FrontToolError, Front> {
   const keep = options.keep;
   const pageSize = Math.max(1, Math.min(options.pageSize, MAX_PAGE_SIZE));
-  const maxPages = Math.max(1, options.maxPages ?? defaultMaxPages(options.maxResults, pageSize));
-  // Prism (and a misbehaving server) repeats one page token forever: a token seen before ends paging.
-  const seen = new Set<string>(options.pageToken === undefined ? [] : [options.pageToken]);
+  const maxPages = pageBudget(options.maxPages ?? defaultMaxPages(options.maxResults, pageSize));
+  // Core's one page-through decides which token comes next and when the list ends (a repeated token, as
+  // Prism sends forever, ends it too); this collector adds the maxResults bound and the re-asked last page.
+  const walk = pageWalk({ startToken: options.pageToken, maxPages });
   const items: A[] = [];
-  let token = options.pageToken;
+  // Requests made, the re-asked page included (the walk counts pages turned).
   let pages = 0;
 
   const read = (pageToken: string | undefined, limit: number): Effect.Effect<Page<A>, FrontToolError, Front> =>
@@ -111,6 +113,7 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
   while (true) {
     const wanted = options.maxResults - items.length;
     // A filter drops an unknown share of each page: ask for whole pages, so a scan is not slowed to a crawl.
+    const token = walk.token;
     const page = yield* read(token, keep === undefined ? Math.min(pageSize, wanted) : pageSize);
     const kept = matches(page);
     if (kept.length > wanted) {
@@ -122,7 +125,7 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
         for (const i of prefixKept) items.push(prefix.items[i]!);
         yield* report(true);
         const next = prefix.nextPageToken;
-        const fresh = next !== undefined && !seen.has(next);
+        const fresh = walk.isFresh(next);
         return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
       }
       // The server ignored `limit` or the list moved under us: keep what fits, with no honest continuation.
@@ -132,11 +135,12 @@ export const collectPages = Effect.fn("collectPages")(function* <A>(
     }
     for (const i of kept) items.push(page.items[i]!);
     const next = page.nextPageToken;
-    const fresh = next !== undefined && !seen.has(next);
-    const done = !fresh || items.length >= options.maxResults || pages >= maxPages;
-    yield* report(done);
-    if (done) return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
-    seen.add(next);
-    token = next;
+    const more = items.length < options.maxResults && walk.advance(next);
+    yield* report(!more);
+    if (!more) {
+      // Stopped by a bound (maxResults or the page budget) with a new token: the list goes on from there.
+      const fresh = walk.isFresh(next);
+      return { items, nextPageToken: fresh ? next : undefined, hasMore: fresh, pages };
+    }
   }
 });

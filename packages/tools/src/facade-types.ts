@@ -9,9 +9,6 @@
  *
  * Nothing in this file may import `effect` or `@frontkit/core` (core's declarations hold the whole spec).
  */
-import type { CachedEntry, CacheStore } from "./cache-store.js";
-
-export type { CachedEntry, CacheStore } from "./cache-store.js";
 
 /** A JSON value, as raw-api-request sends it (Effect's `Schema.Json`). */
 export type JsonValue = null | number | boolean | string | JsonArray | JsonObject;
@@ -504,8 +501,6 @@ export interface FrontToolsOptions {
   readonly burstPerSecond?: number | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: DurationInput | undefined;
-  /** Where those lists are kept (default: in this service's memory); a shared store must keep tokens apart. */
-  readonly cacheStore?: CacheStore<CachedEntry> | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }

@@ -8,8 +8,6 @@ import { Cause, Clock, Config, Context, Duration, Effect, Exit, Layer, Option, R
 import { CurrentCallBudget, DEFAULT_MAX_CALL_BYTES } from "./call-budget.js";
 import { type FrontToolError, invalidInput, type InvalidInput, UnexpectedResponse } from "./errors.js";
 import { errorFromResponse, errorFromThrown } from "./http-errors.js";
-import type { CachedEntry, CacheStore } from "./cache-store.js";
-import { type CachedOptions, makeListCache } from "./list-cache.js";
 import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { notifyObserver, type RequestEvent, RequestObserver } from "./request-events.js";
 import { CurrentRequestMeter } from "./request-meter.js";
@@ -52,11 +50,6 @@ export interface FrontConfig {
   readonly burstPerSecond?: number | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: Duration.Input | undefined;
-  /**
-   * Where those lists are kept (default: in this service's memory). A store shared by several services or
-   * processes must keep one token's lists apart from another's (prefix its keys per token).
-   */
-  readonly cacheStore?: CacheStore<CachedEntry> | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
 }
@@ -128,11 +121,8 @@ export interface FrontService {
     <A>(operation: string, call: FrontCall<A>, options: RequestOptions & { readonly accept: ReadonlyArray<number> }): Effect.Effect<FrontResponse<A | undefined>, FrontToolError>;
     <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError>;
   };
-  /**
-   * Memoizes `load` under `key` for the configured cache TTL in the configured store (concurrent callers share
-   * one load; failures are not kept; `refresh` loads anew). See list-cache.ts.
-   */
-  readonly cached: <A, E, R>(key: string, load: Effect.Effect<A, E, R>, options?: CachedOptions) => Effect.Effect<A, E, R>;
+  /** Memoizes `load` under `key` for the configured cache TTL (concurrent callers share one load; failures are not kept). */
+  readonly cached: <A, E, R>(key: string, load: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>;
   /** Drops cached entries whose key starts with `prefix` (all when omitted). */
   readonly invalidate: (prefix?: string) => Effect.Effect<void>;
   /** The shared rate limiter (diagnostics: last rate-limit headers, gate). */
@@ -399,9 +389,32 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
       return Effect.withSpan(exchangeWithObservers, "Front.request", { attributes: { operation }, captureStackTrace: false });
     };
 
-    const listCache = makeListCache({ ttl: cacheTtlMs, store: config.cacheStore });
+    const cache = new Map<string, { readonly expiresAt: number; readonly value: Effect.Effect<unknown, unknown, unknown> }>();
 
-    return { baseUrl: client.baseUrl, request: request as FrontService["request"], cached: listCache.cached, invalidate: listCache.invalidate, limiter, ...(maxListPages === undefined ? {} : { maxListPages }) };
+    const cached = <A, E, R>(key: string, load: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+      Effect.gen(function* () {
+        if (cacheTtlMs <= 0) return yield* load;
+        const now = yield* Clock.currentTimeMillis;
+        const hit = cache.get(key);
+        if (hit !== undefined && hit.expiresAt > now) return yield* (hit.value as Effect.Effect<A, E, R>);
+        const memo = yield* Effect.cached(load);
+        cache.set(key, { expiresAt: now + cacheTtlMs, value: memo });
+        return yield* memo.pipe(
+          Effect.tapError(() =>
+            Effect.sync(() => {
+              // A failed load must not be served for the whole TTL.
+              if (cache.get(key)?.value === memo) cache.delete(key);
+            }),
+          ),
+        );
+      });
+
+    const invalidate = (prefix?: string): Effect.Effect<void> =>
+      Effect.sync(() => {
+        for (const key of [...cache.keys()]) if (prefix === undefined || key.startsWith(prefix)) cache.delete(key);
+      });
+
+    return { baseUrl: client.baseUrl, request: request as FrontService["request"], cached, invalidate, limiter, ...(maxListPages === undefined ? {} : { maxListPages }) };
   });
 
 /** The Front service: `Front.layer(config)`, `Front.layerConfig` (env FRONT_API_TOKEN, FRONT_API_BASE_URL). */

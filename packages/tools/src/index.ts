@@ -61,7 +61,6 @@ export {
   type StreamPagesOptions,
 } from "./pagination.js";
 export { streamTags, allTags, TAGS_CACHE_KEY } from "./tags.js";
-export { makeMemoryCacheStore, type CacheStore, type CachedEntry } from "./cache-store.js";
 export { Tag } from "./schemas/tag.js";
 export { Inbox } from "./schemas/inbox.js";
 export { Teammate } from "./schemas/teammate.js";

@@ -4,11 +4,12 @@
  * Front's `_pagination.next` is a full URL on the company's own host; only its
  * `page_token` is taken (core's `pageTokenFromNext`) and the next page is asked
  * of the configured base URL, so the token never travels elsewhere. Paging
- * stops at a null `next`, a page token already seen (Prism repeats one forever)
- * or `maxPages`; `collectAll`, which promises the whole list, fails at `maxPages` instead
+ * follows core's one page-through (`pageWalk`): it stops at a null `next`, a page
+ * token already seen (Prism repeats one forever) or `maxPages`; `collectAll`, which
+ * promises the whole list, fails at `maxPages` instead
  * (`pageBudgetExceeded`), so endless pages never pass for a complete list.
  */
-import { pageTokenFromNext } from "@frontkit/core";
+import { pageTokenFromNext, pageWalk } from "@frontkit/core";
 import { Effect, Option, Result, Schema, Stream } from "effect";
 import { type FrontToolError, UnexpectedResponse } from "./errors.js";
 import { Front, type FrontCall } from "./front.js";
@@ -19,6 +20,13 @@ import { reportProgress } from "./progress.js";
 export const MAX_PAGE_SIZE = 100;
 /** Default bound on pages followed by "all pages" tools. */
 export const DEFAULT_MAX_PAGES = 100;
+
+/**
+ * A page budget as `pageWalk` takes it, from what a library caller may pass: at least one page (0 or NaN read
+ * one page), a fraction rounded up (as the loops always counted), and Infinity as the largest safe count rather than a RangeError.
+ */
+export const pageBudget = (maxPages: number): number =>
+  Number.isNaN(maxPages) ? 1 : Math.max(1, Math.ceil(Math.min(maxPages, Number.MAX_SAFE_INTEGER)));
 
 /** The envelope of every Front list. */
 export const PageEnvelope = Schema.Struct({
@@ -108,33 +116,21 @@ export const streamPages = <A>(
   item: Schema.Codec<A, unknown, never, never>,
   options: StreamPagesOptions = {},
 ): Stream.Stream<Page<A>, FrontToolError, Front> => {
-  const maxPages = options.maxPages ?? DEFAULT_MAX_PAGES;
-  interface State {
-    readonly token: string | undefined;
-    readonly seen: ReadonlySet<string>;
-    readonly fetched: number;
-    readonly items: number;
-  }
-  const start: State = {
-    token: options.pageToken,
-    seen: new Set(options.pageToken === undefined ? [] : [options.pageToken]),
-    fetched: 0,
-    items: 0,
-  };
-  return Stream.paginate(start, (state: State) =>
-    Effect.gen(function* () {
-      const page = yield* fetchPage(operation, call, item, state.token);
-      const fetched = state.fetched + 1;
-      const items = state.items + page.items.length;
-      yield* reportProgress({ progress: fetched, message: `${operation}: ${items} items from ${fetched} page(s)` });
-      const next = page.nextPageToken;
-      const more = next !== undefined && !state.seen.has(next) && fetched < maxPages;
-      const nextState: Option.Option<State> = more
-        ? Option.some({ token: next, seen: new Set([...state.seen, next]), fetched, items })
-        : Option.none();
-      return [[page], nextState] as const;
-    }),
-  );
+  const maxPages = pageBudget(options.maxPages ?? DEFAULT_MAX_PAGES);
+  return Stream.suspend(() => {
+    // One walk per run of the stream: the page-through rules of core's pageWalk.
+    const walk = pageWalk({ startToken: options.pageToken, maxPages });
+    let items = 0;
+    return Stream.paginate(undefined, () =>
+      Effect.gen(function* () {
+        const page = yield* fetchPage(operation, call, item, walk.token);
+        items += page.items.length;
+        yield* reportProgress({ progress: walk.pages + 1, message: `${operation}: ${items} items from ${walk.pages + 1} page(s)` });
+        const more = walk.advance(page.nextPageToken);
+        return [[page], more ? Option.some(undefined) : Option.none()] as const;
+      }),
+    );
+  });
 };
 
 /** Streams the items of every page. */
@@ -174,18 +170,15 @@ export const collectAll = <A>(
   options: StreamPagesOptions = {},
 ): Effect.Effect<ReadonlyArray<A>, FrontToolError, Front> =>
   Effect.gen(function* () {
-    const maxPages = options.maxPages ?? (yield* Front).maxListPages ?? DEFAULT_MAX_PAGES;
-    const seen = new Set<string>(options.pageToken === undefined ? [] : [options.pageToken]);
+    const maxPages = pageBudget(options.maxPages ?? (yield* Front).maxListPages ?? DEFAULT_MAX_PAGES);
+    const walk = pageWalk({ startToken: options.pageToken, maxPages });
     const items: A[] = [];
-    let token = options.pageToken;
-    for (let fetched = 1; ; fetched++) {
-      const page = yield* fetchPage(operation, call, item, token);
+    for (;;) {
+      const page = yield* fetchPage(operation, call, item, walk.token);
       items.push(...page.items);
-      yield* reportProgress({ progress: fetched, message: `${operation}: ${items.length} items from ${fetched} page(s)` });
-      const next = page.nextPageToken;
-      if (next === undefined || seen.has(next)) return items;
-      if (fetched >= maxPages) return yield* Effect.fail(pageBudgetExceeded(operation, maxPages, items.length));
-      seen.add(next);
-      token = next;
+      yield* reportProgress({ progress: walk.pages + 1, message: `${operation}: ${items.length} items from ${walk.pages + 1} page(s)` });
+      if (!walk.advance(page.nextPageToken)) break;
     }
+    if (walk.stop === "budget") return yield* Effect.fail(pageBudgetExceeded(operation, maxPages, items.length));
+    return items;
   });
