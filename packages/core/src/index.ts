@@ -2,7 +2,16 @@ export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./aliases.js";
 export { createFrontClient, type FrontClient } from "./client.js";
 export { DEFAULT_BASE_URL, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_TIMEOUT_MS, type FrontClientOptions } from "./options.js";
-export { FrontApiError, parseFrontError, isFrontErrorBody, type FrontErrorBody, type FrontApiErrorFields } from "./errors/front-api-error.js";
+export {
+  FrontApiError,
+  parseFrontError,
+  isFrontErrorBody,
+  readFrontErrorBody,
+  type FrontErrorBody,
+  type FrontErrorParts,
+  type FrontApiErrorFields,
+} from "./errors/front-api-error.js";
+export { FRONT_ERROR_KIND, frontErrorKind, isFrontError, type FrontErrorKind, type FrontCoreErrors } from "./errors/error-kind.js";
 export { FrontTimeoutError } from "./errors/front-timeout-error.js";
 export { FrontInputError } from "./errors/front-input-error.js";
 export { FrontResponseError } from "./errors/front-response-error.js";

@@ -3,7 +3,7 @@
  * boundary, the retry schedule, the shared rate limiter and the per-instance
  * caches every tool uses.
  */
-import { createFrontClient, type FrontClient, parseRateLimit, type RateLimitInfo, responseBodyBytes } from "@frontkit/core";
+import { createFrontClient, type FrontClient, type FrontInputError, isFrontError, parseRateLimit, type RateLimitInfo, responseBodyBytes } from "@frontkit/core";
 import { Cause, Clock, Config, Context, Duration, Effect, Exit, Layer, Option, Redacted, Schedule } from "effect";
 import { CurrentCallBudget, DEFAULT_MAX_CALL_BYTES } from "./call-budget.js";
 import { type FrontToolError, invalidInput, type InvalidInput, UnexpectedResponse } from "./errors.js";
@@ -175,8 +175,8 @@ const localEncodingProblem = (cause: unknown): string | undefined => {
   return undefined;
 };
 
-const isInputError = (u: unknown): boolean =>
-  typeof u === "object" && u !== null && (u as { name?: unknown }).name === "FrontInputError";
+// By core's brand (any copy of core), not by the `name` string any error may carry.
+const isInputError = (u: unknown): u is FrontInputError => isFrontError(u, "FrontInputError");
 
 /** Builds the service from a configuration; fails with InvalidInput on a bad token, base URL or option. */
 export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, InvalidInput> =>
@@ -229,7 +229,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
 
     /** Maps a rejection of the call (no HTTP answer, or core refusing the input) to its typed error. */
     const thrownError = (operation: string, cause: unknown, idempotent: boolean): FrontToolError => {
-      if (isInputError(cause)) return invalidInput([{ path: (cause as { field: string }).field, message: scrub((cause as Error).message) }], { operation });
+      if (isInputError(cause)) return invalidInput([{ path: cause.field, message: scrub(cause.message) }], { operation });
       const local = localEncodingProblem(cause);
       if (local !== undefined) return invalidInput([{ path: "input", message: local }], { operation });
       return errorFromThrown(operation, cause, idempotent, scrub);

@@ -2,7 +2,7 @@
  * The one place where an HTTP outcome (a status with Front's `_error` body, or a
  * thrown transport failure) becomes a typed `FrontToolError`.
  */
-import type { RateLimitInfo } from "@frontkit/core";
+import { frontErrorKind, isFrontError, type RateLimitInfo, readFrontErrorBody } from "@frontkit/core";
 import {
   Conflict,
   Forbidden,
@@ -30,32 +30,21 @@ export interface ResponseContext {
   readonly scrub: (text: string) => string;
 }
 
-interface FrontErrorParts {
-  readonly title?: string;
-  readonly message?: string;
-  readonly details?: ReadonlyArray<string>;
-}
-
-/** Front's documented error body is `{"_error": {status, title, message, details}}`; anything else yields nothing. */
-const readFrontError = (body: unknown, scrub: (s: string) => string): FrontErrorParts => {
-  if (typeof body !== "object" || body === null || !("_error" in body)) return {};
-  const err = (body as { _error: unknown })._error;
-  if (typeof err !== "object" || err === null) return {};
-  const e = err as Record<string, unknown>;
-  const details = Array.isArray(e["details"])
-    ? e["details"].map((d) => scrub(typeof d === "string" ? d : JSON.stringify(d)))
-    : undefined;
+/** Front's error body as core reads it (its one reader), every text scrubbed; empty details left out. */
+const readFrontError = (body: unknown, scrub: (s: string) => string): { readonly title?: string; readonly message?: string; readonly details?: ReadonlyArray<string> } => {
+  const said = readFrontErrorBody(body);
+  if (said === undefined) return {};
   return {
-    ...(typeof e["title"] === "string" ? { title: scrub(e["title"]) } : {}),
-    ...(typeof e["message"] === "string" ? { message: scrub(e["message"]) } : {}),
-    ...(details !== undefined && details.length > 0 ? { details } : {}),
+    ...(said.title === undefined ? {} : { title: scrub(said.title) }),
+    ...(said.message === undefined ? {} : { message: scrub(said.message) }),
+    ...(said.details.length === 0 ? {} : { details: said.details.map(scrub) }),
   };
 };
 
 const sentence = (text: string): string => (/[.!?]$/.test(text) ? text : `${text}.`);
 
 /** Front's own explanation, quoted after our sentence when it says something. */
-const because = (parts: FrontErrorParts): string => {
+const because = (parts: { readonly title?: string; readonly message?: string }): string => {
   const said = parts.message ?? parts.title;
   return said === undefined || said === "" ? "" : ` Front said: ${sentence(said)}`;
 };
@@ -168,8 +157,10 @@ const nameOf = (u: unknown): string | undefined =>
 
 /** Classifies a thrown fetch failure. */
 export const transportReason = (cause: unknown): TransportReason => {
+  if (frontErrorKind(cause) === "FrontTimeoutError") return "timeout";
+  // The platform's own: AbortSignal.timeout() and abort() reject with DOMExceptions of these names.
   const name = nameOf(cause);
-  if (name === "FrontTimeoutError" || name === "TimeoutError") return "timeout";
+  if (name === "TimeoutError") return "timeout";
   if (name === "AbortError") return "aborted";
   const code = codeOf(cause);
   if (code === undefined) return "other";
@@ -207,14 +198,13 @@ export const errorFromThrown = (
   // openapi-fetch parses the body itself: a SyntaxError means Front answered, but not with JSON.
   if (nameOf(cause) === "SyntaxError") return unexpectedBody(operation, undefined, "the body is not valid JSON");
   // core's check of 2xx bodies: Front answered, with something that is not JSON (an HTML page, a proxy).
-  if (nameOf(cause) === "FrontResponseError") {
-    const c = cause as { status?: unknown; message?: unknown; requestId?: unknown };
+  if (isFrontError(cause, "FrontResponseError")) {
     return new UnexpectedResponse({
       retryable: false,
       operation,
-      ...(typeof c.status === "number" ? { status: c.status } : {}),
-      ...(typeof c.requestId === "string" ? { requestId: scrub(c.requestId) } : {}),
-      message: `Front's answer to ${operation} could not be read: ${scrub(String(c.message))}; check the base URL points at Front's Core API.`,
+      status: cause.status,
+      ...(cause.requestId === undefined ? {} : { requestId: scrub(cause.requestId) }),
+      message: `Front's answer to ${operation} could not be read: ${scrub(cause.message)}; check the base URL points at Front's Core API.`,
     });
   }
   const reason = transportReason(cause);

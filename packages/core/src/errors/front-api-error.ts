@@ -1,3 +1,4 @@
+import { FRONT_ERROR_KIND } from "./error-kind.js";
 import { parseRateLimit, type RateLimitInfo } from "../rate-limit.js";
 
 /** Front's error body: `{ "_error": { status, title, message, details } }`. */
@@ -23,6 +24,8 @@ export interface FrontApiErrorFields {
 /** Front answered with a non-2xx status; carries Front's `_error` fields and the rate-limit headers. */
 export class FrontApiError extends Error {
   override readonly name = "FrontApiError";
+  /** The brand other packages recognise it by (error-kind.ts). */
+  readonly [FRONT_ERROR_KIND] = "FrontApiError" as const;
   readonly status: number;
   readonly title: string;
   readonly details: ReadonlyArray<string>;
@@ -62,9 +65,27 @@ const describeBody = (body: unknown, contentType: string | null): string => {
   return `JSON without Front's _error field: ${snippet}`;
 };
 
-const stringDetails = (value: unknown): string[] => {
-  if (!Array.isArray(value)) return [];
-  return value.map((d) => (typeof d === "string" ? d : JSON.stringify(d)));
+/** What Front's `_error` body says: its title and message when they are non-empty text, its details as text. */
+export interface FrontErrorParts {
+  readonly title?: string;
+  readonly message?: string;
+  readonly details: ReadonlyArray<string>;
+}
+
+const text = (value: unknown): string | undefined => (typeof value === "string" && value !== "" ? value : undefined);
+
+/**
+ * The one reader of Front's error body (`{"_error": {status, title, message, details}}`): what it says, or
+ * undefined when the body is not that shape. Fields of the wrong type are left out, so a partial body still
+ * yields what it has; details that are not strings are given as JSON.
+ */
+export const readFrontErrorBody = (body: unknown): FrontErrorParts | undefined => {
+  if (!isFrontErrorBody(body)) return undefined;
+  const e = body._error as Record<string, unknown>;
+  const title = text(e["title"]);
+  const message = text(e["message"]);
+  const details = Array.isArray(e["details"]) ? e["details"].map((d) => (typeof d === "string" ? d : JSON.stringify(d))) : [];
+  return { ...(title === undefined ? {} : { title }), ...(message === undefined ? {} : { message }), details };
 };
 
 /** Builds a {@link FrontApiError} from a non-2xx response and its (already read) body, whatever the body is. */
@@ -72,12 +93,11 @@ export const parseFrontError = (response: Response, body: unknown): FrontApiErro
   const rateLimit = parseRateLimit(response.headers);
   const requestId = response.headers.get("x-request-id") ?? undefined;
   const statusText = response.statusText || `HTTP ${response.status}`;
-  if (isFrontErrorBody(body)) {
-    const e = body._error as Record<string, unknown>;
-    const title = typeof e["title"] === "string" && e["title"] ? e["title"] : statusText;
-    const message =
-      typeof e["message"] === "string" && e["message"] ? e["message"] : `Front answered ${response.status} ${title}`;
-    return new FrontApiError({ status: response.status, title, message, details: stringDetails(e["details"]), requestId, rateLimit });
+  const said = readFrontErrorBody(body);
+  if (said !== undefined) {
+    const title = said.title ?? statusText;
+    const message = said.message ?? `Front answered ${response.status} ${title}`;
+    return new FrontApiError({ status: response.status, title, message, details: said.details, requestId, rateLimit });
   }
   return new FrontApiError({
     status: response.status,

@@ -1,8 +1,11 @@
+import { FRONT_ERROR_KIND } from "./error-kind.js";
 import { parseRateLimit, type RateLimitInfo } from "../rate-limit.js";
 
 /** Front answered 2xx but the body could not be read as the JSON it should be. */
 export class FrontResponseError extends Error {
   override readonly name = "FrontResponseError";
+  /** The brand other packages recognise it by (error-kind.ts). */
+  readonly [FRONT_ERROR_KIND] = "FrontResponseError" as const;
   readonly status: number;
   readonly requestId: string | undefined;
   readonly rateLimit: RateLimitInfo;

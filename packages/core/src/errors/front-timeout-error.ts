@@ -1,6 +1,10 @@
+import { FRONT_ERROR_KIND } from "./error-kind.js";
+
 /** The request (including reading its body) took longer than the configured `timeoutMs`; distinct from a caller's abort. */
 export class FrontTimeoutError extends Error {
   override readonly name = "FrontTimeoutError";
+  /** The brand other packages recognise it by (error-kind.ts). */
+  readonly [FRONT_ERROR_KIND] = "FrontTimeoutError" as const;
   readonly timeoutMs: number;
   readonly method: string;
   /** The path only (no query string), so page tokens and search terms stay out of logs. */
