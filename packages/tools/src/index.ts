@@ -60,6 +60,8 @@ export {
   type Page,
   type StreamPagesOptions,
 } from "./pagination.js";
+// The one page-through (core), for adapters that page over tool calls (n8n's Return All); adapters never import core.
+export { pageThrough, pageWalk, type PageWalk, type PageStop } from "@frontkit/core";
 export { streamTags, allTags, TAGS_CACHE_KEY } from "./tags.js";
 export { Tag } from "./schemas/tag.js";
 export { Inbox } from "./schemas/inbox.js";

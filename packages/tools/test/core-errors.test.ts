@@ -50,11 +50,12 @@ describe("core errors in tools", () => {
       idempotent: false,
       scrub,
     });
-    assert.strictEqual(e._tag, "Validation");
+    if (e._tag !== "Validation") throw new Error(`expected Validation, got ${e._tag}`);
     assert.strictEqual(e.title, "Bad <redacted>");
     assert.deepStrictEqual(e.details, ["handles[0]", '{"at":"<redacted>"}']);
     assert.include(e.message, "Front said: handles invalid.");
     const bare = errorFromResponse({ operation: "GET /me", status: 404, body: { _error: { details: [] } }, rateLimit: {}, idempotent: true, scrub });
+    if (bare._tag !== "NotFound") throw new Error(`expected NotFound, got ${bare._tag}`);
     assert.isUndefined(bare.details);
     assert.isUndefined(bare.title);
   });

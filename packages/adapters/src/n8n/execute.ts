@@ -1,5 +1,5 @@
 /** The node's execute(): one tool call per input item, in n8n's real execution context. */
-import type { FrontTools } from "@frontkit/tools";
+import { type FrontTools, pageThrough } from "@frontkit/tools";
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from "n8n-workflow";
 import { NodeOperationError } from "n8n-workflow";
 import { FRONT_CREDENTIAL_NAME } from "./credentials.js";
@@ -11,6 +11,9 @@ import type { OperationPlan } from "./plan.js";
 import { ADDITIONAL_FIELDS } from "./properties.js";
 import { API_OPERATION_PARAM, applyPickedOperation, pickedOperationId, RAW_TOOL_NAME } from "./raw-operation.js";
 import { type FrontNodeOptions, openSession } from "./session.js";
+
+/** Most tool calls one item's Return All makes (each call brings a page, or up to the tool's max_results). */
+export const MAX_CALLS_PER_ITEM = 1_000;
 
 const isRecord = (u: unknown): u is Record<string, unknown> => typeof u === "object" && u !== null && !Array.isArray(u);
 
@@ -93,27 +96,40 @@ export const runOperation = async (
   }
   const { limitKey, tokenKey, nextKey, maxPageSize, auto } = plan.paging;
   const collected: IDataObject[] = [];
-  const seen = new Set<string>();
-  let pageToken: string | undefined;
-  for (;;) {
+  const pageInput = (pageToken: string | undefined) => {
     const remaining = limit - collected.length;
     // With the tool's own auto-paging one call brings up to max_results (its pages stay on
     // the configured base URL); the node continues from its next token beyond that.
-    const pageInput = {
+    return {
       ...(isRecord(input) ? input : {}),
       [limitKey]: Math.min(maxPageSize, remaining),
       ...(auto !== undefined ? { [auto.flagKey]: true, [auto.maxKey]: Math.min(auto.maxResults, remaining) } : {}),
       ...(pageToken !== undefined ? { [tokenKey]: pageToken } : {}),
     };
-    const output = await tools.invoke(name, pageInput, options);
-    collected.push(...asItems(isRecord(output) ? output[listKey] : undefined));
-    // Only the next token says whether a list goes on: no tool stops paging on a date any more (Front's lists
-    // are not in updated_at order, so list-conversations' updated_after reads to the end or its bounds).
-    const next = isRecord(output) ? output[nextKey] : undefined;
-    // Front (and its mock) can hand back a token already followed: stop instead of looping.
-    if (typeof next !== "string" || next === "" || seen.has(next) || collected.length >= limit) break;
-    seen.add(next);
-    pageToken = next;
+  };
+  // Only the tool's next token says whether a list goes on; the one page-through (pageThrough) ends it on a
+  // missing or repeated token (Front and its mock can hand one back) and bounds the calls.
+  const calls = pageThrough(
+    (pageToken) => tools.invoke(name, pageInput(pageToken), options),
+    (output) => {
+      if (collected.length >= limit) return undefined;
+      const next = isRecord(output) ? output[nextKey] : undefined;
+      return typeof next === "string" ? next : undefined;
+    },
+    { maxPages: MAX_CALLS_PER_ITEM },
+  );
+  for (let call = await calls.next(); ; call = await calls.next()) {
+    if (call.done === true) {
+      if (call.value.stop === "budget") {
+        throw new NodeOperationError(
+          ctx.getNode(),
+          `Return All stopped after ${MAX_CALLS_PER_ITEM} calls of ${name} (${collected.length} items) and the list goes on; set a Limit, or narrow the filters.`,
+          { itemIndex },
+        );
+      }
+      break;
+    }
+    collected.push(...asItems(isRecord(call.value) ? call.value[listKey] : undefined));
   }
   return Number.isFinite(limit) ? collected.slice(0, limit) : collected;
 };

@@ -77,6 +77,15 @@ export const listContacts = defineTool<ListContactsInput, ListContactsOutput>({
   input: ListContactsInput,
   output: ListContactsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  paging: {
+    mode: "token",
+    listKey: "contacts",
+    limitKey: "limit",
+    tokenKey: "page_token",
+    nextKey: "next_page_token",
+    maxPageSize: MAX_PAGE_SIZE,
+    auto: { flagKey: "auto_paginate", maxKey: "max_results", maxResults: MAX_CONTACTS_RESULTS },
+  },
   run: (input) =>
     Effect.gen(function* () {
       const q = contactsQuery(input);

@@ -171,6 +171,15 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
   input: ListConversationsInput,
   output: ListConversationsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  paging: {
+    mode: "token",
+    listKey: "conversations",
+    limitKey: "limit",
+    tokenKey: "page_token",
+    nextKey: "next_page_token",
+    maxPageSize: MAX_PAGE_SIZE,
+    auto: { flagKey: "auto_paginate", maxKey: "max_results", maxResults: MAX_CONVERSATIONS_RESULTS },
+  },
   run: (input) =>
     Effect.gen(function* () {
       const q = conversationsQuery(input);

@@ -25,5 +25,6 @@ export const listTeammates = defineTool({
   input: ListTeammatesInput,
   output: ListTeammatesOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  paging: { mode: "all", listKey: "teammates" },
   run: () => Effect.map(allTeammates(), (teammates) => ({ teammates: [...teammates], count: teammates.length })),
 });
