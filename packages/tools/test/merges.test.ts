@@ -1,6 +1,6 @@
 import { assert, describe, it } from "@effect/vitest";
-import { Effect, Exit } from "effect";
-import { Front, type FrontConfig, FrontRetry, type FrontToolError, runTool } from "../src/index.js";
+import { Effect } from "effect";
+import { Front, type FrontConfig, FrontRetry, runTool } from "../src/index.js";
 import { MAX_MERGE_HOPS, mergedIdFromLocation } from "../src/merges.js";
 import { addTag } from "../src/tools/add-tag.js";
 import { getConversation } from "../src/tools/get-conversation.js";
@@ -13,13 +13,6 @@ const layer = (config: Omit<FrontConfig, "token" | "baseUrl">) =>
   Front.layer({ token: "tok_test_0123456789", baseUrl: BASE, burstPerSecond: 0, retry: FrontRetry.none, ...config });
 const moved = (location: string) => new Response(null, { status: 301, headers: { location } });
 const conversation = (id: string) => ({ id, subject: "s", status: "archived", created_at: 1, tags: [], _links: { self: "x" } });
-
-const failure = <A>(exit: Exit.Exit<A, FrontToolError>): FrontToolError => {
-  if (Exit.isSuccess(exit)) throw new Error("expected a failure");
-  const f = exit.cause.reasons.find((r) => r._tag === "Fail");
-  if (f === undefined || f._tag !== "Fail") throw new Error(String(exit.cause));
-  return f.error;
-};
 
 describe("mergedIdFromLocation: any Location form Front may send", () => {
   it.each([
@@ -91,7 +84,7 @@ describe("one merge follower for every tool", () => {
   it.effect("a redirect back to a conversation already asked is refused at once (no loop), or handed back by raw-api-request", () =>
     Effect.gen(function* () {
       const loop = fakeFetch([moved("/conversations/cnv_b/messages"), moved("/conversations/cnv_a/messages")]);
-      const error = failure(yield* Effect.exit(runTool(sendMessage, { conversation_id: "cnv_a", body: "x" }).pipe(Effect.provide(layer({ fetch: loop.fetch })))));
+      const error = yield* Effect.flip(runTool(sendMessage, { conversation_id: "cnv_a", body: "x" }).pipe(Effect.provide(layer({ fetch: loop.fetch }))));
       assert.strictEqual(error._tag, "UnexpectedResponse");
       assert.include(error.message, "cnv_a");
       assert.strictEqual(loop.requests.length, 2);

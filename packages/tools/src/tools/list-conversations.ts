@@ -17,7 +17,7 @@ import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { type CollectedPages, collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
-import { MAX_PAGE_SIZE } from "../pagination.js";
+import { frontTokenPaging, MAX_PAGE_SIZE } from "../pagination.js";
 import { frontId, NonEmptyTrimmed } from "../schemas/common.js";
 import { forEachWithProgress } from "../progress.js";
 import { Conversation, ConversationStatusFilter, StatusCategory } from "../schemas/conversation.js";
@@ -171,15 +171,7 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
   input: ListConversationsInput,
   output: ListConversationsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
-  paging: {
-    mode: "token",
-    listKey: "conversations",
-    limitKey: "limit",
-    tokenKey: "page_token",
-    nextKey: "next_page_token",
-    maxPageSize: MAX_PAGE_SIZE,
-    auto: { flagKey: "auto_paginate", maxKey: "max_results", maxResults: MAX_CONVERSATIONS_RESULTS },
-  },
+  paging: frontTokenPaging("conversations", MAX_CONVERSATIONS_RESULTS),
   run: (input) =>
     Effect.gen(function* () {
       const q = conversationsQuery(input);
