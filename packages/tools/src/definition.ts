@@ -24,24 +24,6 @@ export interface ToolAnnotations {
 /** A schema a tool's input or output can use: no services needed to decode or encode. */
 export type ToolSchema<A> = Schema.Codec<A, unknown, never, never>;
 
-/**
- * How a list tool pages, declared so adapters (n8n's "Return All" / "Limit") never guess it from field names.
- * "all": one call answers the whole list under `listKey`. "token": one page per call; `limitKey` sets its size
- * (at most `maxPageSize`) and `tokenKey` continues from the previous answer's `nextKey`; `auto` names the
- * tool's own bounded auto-paging inputs.
- */
-export type ToolPaging<I = unknown, O = unknown> =
-  | { readonly mode: "all"; readonly listKey: keyof O & string }
-  | {
-      readonly mode: "token";
-      readonly listKey: keyof O & string;
-      readonly limitKey: keyof I & string;
-      readonly tokenKey: keyof I & string;
-      readonly nextKey: keyof O & string;
-      readonly maxPageSize: number;
-      readonly auto?: { readonly flagKey: keyof I & string; readonly maxKey: keyof I & string; readonly maxResults: number };
-    };
-
 /** One Front tool. */
 export interface ToolDefinition<I, O> {
   /** kebab-case tool name, e.g. `list-tags`. */
@@ -56,8 +38,6 @@ export interface ToolDefinition<I, O> {
   readonly output: ToolSchema<O>;
   /** Behaviour hints. */
   readonly annotations: ToolAnnotations;
-  /** How it pages, when it lists things (absent: it answers about one thing). */
-  readonly paging?: ToolPaging<I, O>;
   /** The program, given decoded input. */
   readonly run: (input: I) => Effect.Effect<O, FrontToolError, Front>;
 }

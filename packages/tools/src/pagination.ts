@@ -18,21 +18,6 @@ import { reportProgress } from "./progress.js";
 
 /** Front's page size ceiling. */
 export const MAX_PAGE_SIZE = 100;
-/**
- * The paging declaration (`ToolDefinition.paging`) of a tool that pages like Front: `limit` and `page_token`
- * in, `next_page_token` out, and its own bounded `auto_paginate` up to `max_results` (at most `maxResults`).
- */
-export const frontTokenPaging = <L extends string>(listKey: L, maxResults: number) =>
-  ({
-    mode: "token",
-    listKey,
-    limitKey: "limit",
-    tokenKey: "page_token",
-    nextKey: "next_page_token",
-    maxPageSize: MAX_PAGE_SIZE,
-    auto: { flagKey: "auto_paginate", maxKey: "max_results", maxResults },
-  }) as const;
-
 /** Default bound on pages followed by "all pages" tools. */
 export const DEFAULT_MAX_PAGES = 100;
 

@@ -4,7 +4,7 @@
  * To add a tool: create `tools/<name>.ts` exporting its definition, import it
  * here and add one line to `tools` (keyed by its name; `registry` sorts them).
  */
-import type { AnyToolDefinition, ToolAnnotations, ToolPaging } from "./definition.js";
+import type { AnyToolDefinition, ToolAnnotations } from "./definition.js";
 import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
 import { addTag } from "./tools/add-tag.js";
 import { createContact } from "./tools/create-contact.js";
@@ -75,8 +75,6 @@ export interface ToolCatalogEntry {
   readonly inputJsonSchema: JsonSchemaObject;
   readonly outputJsonSchema: JsonSchemaObject;
   readonly annotations: ToolAnnotationHints;
-  /** How the tool pages, when it lists things (the definition's declaration). */
-  readonly paging?: ToolPaging<Record<string, unknown>, Record<string, unknown>>;
 }
 
 /** Maps a definition's annotations to MCP's hint names. */
@@ -95,7 +93,6 @@ export const catalogEntry = (tool: AnyToolDefinition): ToolCatalogEntry => ({
   inputJsonSchema: toPlainJsonSchema(tool.input),
   outputJsonSchema: toPlainJsonSchema(tool.output),
   annotations: annotationHints(tool.annotations),
-  ...(tool.paging === undefined ? {} : { paging: tool.paging }),
 });
 
 /** The catalog of every tool, in name order. */

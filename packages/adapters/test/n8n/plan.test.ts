@@ -1,11 +1,11 @@
 /** Operation plans and the node description derived from a catalog. */
-import { type ToolCatalogEntry, toolCatalog } from "@frontkit/tools";
+import type { ToolCatalogEntry } from "@frontkit/tools";
 import { describe, expect, it } from "vitest";
 import { nodeDescription } from "../../src/n8n/description.js";
 import { FRONT_RESOURCES, placementOf } from "../../src/n8n/operations.js";
 import { planOf } from "../../src/n8n/plan.js";
 
-const entry = (name: string, input: object, output: object, paging?: ToolCatalogEntry["paging"]): ToolCatalogEntry =>
+const entry = (name: string, input: object, output: object): ToolCatalogEntry =>
   ({
     name,
     title: `Title of ${name}`,
@@ -13,22 +13,14 @@ const entry = (name: string, input: object, output: object, paging?: ToolCatalog
     inputJsonSchema: input,
     outputJsonSchema: output,
     annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-    ...(paging === undefined ? {} : { paging }),
   }) as unknown as ToolCatalogEntry;
 
 const listContacts = entry(
   "list-contacts",
   { type: "object", properties: { limit: { type: "integer", maximum: 100 }, page_token: { type: "string" }, sort_by: { type: "string" } } },
   { type: "object", properties: { contacts: { type: "array", items: { type: "object" } }, next_page_token: { anyOf: [{ type: "string" }, { type: "null" }] } } },
-  // The tool declares how it pages (ToolDefinition.paging); the plan takes that, never guesses from key names.
-  { mode: "token", listKey: "contacts", limitKey: "limit", tokenKey: "page_token", nextKey: "next_page_token", maxPageSize: 100 },
 );
-const listTags = entry(
-  "list-tags",
-  { type: "object", properties: { refresh: { type: "boolean" } } },
-  { type: "object", properties: { tags: { type: "array", items: { type: "object" } }, count: { type: "integer" } } },
-  { mode: "all", listKey: "tags" },
-);
+const listTags = entry("list-tags", { type: "object", properties: { refresh: { type: "boolean" } } }, { type: "object", properties: { tags: { type: "array", items: { type: "object" } }, count: { type: "integer" } } });
 const getContact = entry("get-contact", { type: "object", properties: { contact_id: { type: "string" } } }, { type: "object", properties: { contact: { type: "object" } } });
 const sendMessage = entry(
   "send-message",
@@ -59,30 +51,6 @@ describe("planOf", () => {
 
   it("has no paging for single-object answers", () => {
     expect(planOf(getContact).paging).toBeUndefined();
-  });
-
-  it("never guesses paging from key names: a tool that declares none is one call, one item", () => {
-    const undeclared = entry("list-widgets", listContacts.inputJsonSchema, listContacts.outputJsonSchema);
-    expect(planOf(undeclared).paging).toBeUndefined();
-    expect(planOf(undeclared).listKey).toBeUndefined();
-    expect(planOf(undeclared).fields.map((f) => f.key)).toEqual(["limit", "page_token", "sort_by"]);
-  });
-
-  it("takes the real tools' declarations: token paging with their own auto-paging for contacts and conversations, whole lists for the rest", () => {
-    const plans = new Map(toolCatalog.map((t) => [t.name, planOf(t)]));
-    expect(plans.get("list-contacts")?.paging).toEqual({
-      mode: "token",
-      limitKey: "limit",
-      tokenKey: "page_token",
-      nextKey: "next_page_token",
-      maxPageSize: 100,
-      auto: { flagKey: "auto_paginate", maxKey: "max_results", maxResults: 5000 },
-    });
-    expect(plans.get("list-conversations")?.paging).toMatchObject({ mode: "token", auto: { maxResults: 2000 } });
-    expect(plans.get("list-conversations")?.listKey).toBe("conversations");
-    for (const name of ["list-tags", "list-inboxes", "list-teammates"]) expect(plans.get(name)?.paging).toEqual({ mode: "all" });
-    const listed = [...plans].filter(([, p]) => p.paging !== undefined).map(([n]) => n);
-    expect(listed.sort()).toEqual(["list-contacts", "list-conversations", "list-inboxes", "list-tags", "list-teammates"]);
   });
 
   it("reads attachments from binary data instead of showing the field", () => {

@@ -7,7 +7,7 @@ import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
-import { frontTokenPaging, MAX_PAGE_SIZE } from "../pagination.js";
+import { MAX_PAGE_SIZE } from "../pagination.js";
 import { NonEmptyTrimmed } from "../schemas/common.js";
 import { Contact } from "../schemas/contact.js";
 import { Timestamp, toUnixSeconds } from "../schemas/time.js";
@@ -77,7 +77,6 @@ export const listContacts = defineTool<ListContactsInput, ListContactsOutput>({
   input: ListContactsInput,
   output: ListContactsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
-  paging: frontTokenPaging("contacts", MAX_CONTACTS_RESULTS),
   run: (input) =>
     Effect.gen(function* () {
       const q = contactsQuery(input);

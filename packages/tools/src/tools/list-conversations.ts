@@ -17,7 +17,7 @@ import { type FrontClient, request as coreRequest } from "@frontkit/core";
 import { Effect, Schema } from "effect";
 import { type CollectedPages, collectPages } from "../collect-pages.js";
 import { defineTool } from "../definition.js";
-import { frontTokenPaging, MAX_PAGE_SIZE } from "../pagination.js";
+import { MAX_PAGE_SIZE } from "../pagination.js";
 import { frontId, NonEmptyTrimmed } from "../schemas/common.js";
 import { forEachWithProgress } from "../progress.js";
 import { Conversation, ConversationStatusFilter, StatusCategory } from "../schemas/conversation.js";
@@ -171,7 +171,6 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
   input: ListConversationsInput,
   output: ListConversationsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
-  paging: frontTokenPaging("conversations", MAX_CONVERSATIONS_RESULTS),
   run: (input) =>
     Effect.gen(function* () {
       const q = conversationsQuery(input);

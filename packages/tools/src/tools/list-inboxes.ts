@@ -28,7 +28,6 @@ export const listInboxes = defineTool({
   input: ListInboxesInput,
   output: ListInboxesOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
-  paging: { mode: "all", listKey: "inboxes" },
   run: (input) =>
     Effect.map(allInboxes({ refresh: input.refresh === true }), (inboxes) => ({ inboxes: [...inboxes], count: inboxes.length })),
 });

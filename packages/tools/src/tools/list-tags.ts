@@ -28,7 +28,6 @@ export const listTags = defineTool({
   input: ListTagsInput,
   output: ListTagsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
-  paging: { mode: "all", listKey: "tags" },
   run: (input) =>
     Effect.map(allTags({ refresh: input.refresh === true }), (tags) => ({ tags: [...tags], count: tags.length })),
 });

@@ -25,6 +25,5 @@ export const listTeammates = defineTool({
   input: ListTeammatesInput,
   output: ListTeammatesOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
-  paging: { mode: "all", listKey: "teammates" },
   run: () => Effect.map(allTeammates(), (teammates) => ({ teammates: [...teammates], count: teammates.length })),
 });
