@@ -52,6 +52,9 @@ export function generateFacadeTypes({ packageDir = DEFAULT_PACKAGE_DIR, sourceOv
     return text === undefined ? getSourceFile(file, languageVersion, onError, shouldCreate) : ts.createSourceFile(file, text, languageVersion, true);
   };
   const registryPath = join(packageDir, "src", "registry.ts");
+  // The tools' types reach @frontkit/core through its built declarations (turbo builds it before this codegen).
+  if (ts.resolveModuleName("@frontkit/core", registryPath, options, host).resolvedModule === undefined)
+    fail("@frontkit/core's declarations are missing: build it first (`npx turbo run codegen --filter=@frontkit/tools` does both)");
   const program = ts.createProgram({ rootNames: [registryPath], options, host });
   const checker = program.getTypeChecker();
   // No whole-program diagnostics (they double the run time): a type the checker could not resolve reaches the
