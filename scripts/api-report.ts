@@ -262,12 +262,13 @@ const reportOf = (entry: Entry, program: ts.Program, checker: ts.TypeChecker, pr
     .filter(ts.isImportDeclaration)
     .map((statement) => {
       // Named imports sorted: the bundler orders them by first use, which unrelated changes move.
-      const bindings = statement.importClause?.namedBindings;
-      if (statement.importClause?.name !== undefined || bindings === undefined || !ts.isNamedImports(bindings)) {
+      const clause = statement.importClause;
+      const bindings = clause?.namedBindings;
+      if (clause === undefined || clause.name !== undefined || bindings === undefined || !ts.isNamedImports(bindings)) {
         return printer.printNode(ts.EmitHint.Unspecified, statement, source);
       }
       const names = bindings.elements.map((e) => e.getText(source)).sort(byName);
-      const typeOnly = statement.importClause.isTypeOnly ? "type " : "";
+      const typeOnly = clause.isTypeOnly ? "type " : "";
       return `import ${typeOnly}{ ${names.join(", ")} } from ${statement.moduleSpecifier.getText(source).replace(/'/g, '"')};`;
     })
     .sort(byName);
