@@ -71,9 +71,15 @@ export function generateFacadeTypes({ packageDir = DEFAULT_PACKAGE_DIR, sourceOv
   const toolsType = checker.getTypeOfSymbol(toolsSymbol);
   const tools = checker.getPropertiesOfType(toolsType).map((prop) => {
     const definition = checker.getTypeOfSymbol(prop);
-    const args = checker.getTypeArguments(definition);
-    if (args.length !== 2) fail(`tools[${JSON.stringify(prop.name)}] is not a ToolDefinition<Input, Output>`);
-    return { name: prop.name, input: args[0], output: args[1], summary: toolSummary(prop) };
+    // The decoded type of the definition's `input` / `output` schema (`Schema.Codec<T>["Type"]`): what ToolInput and
+    // ToolOutput infer, whatever else the definition carries.
+    const schemaType = (field) => {
+      const schema = checker.getPropertyOfType(definition, field);
+      const type = schema === undefined ? undefined : checker.getPropertyOfType(checker.getTypeOfSymbol(schema), "Type");
+      if (type === undefined) fail(`tools[${JSON.stringify(prop.name)}].${field} is not a schema`);
+      return checker.getTypeOfSymbol(type);
+    };
+    return { name: prop.name, input: schemaType("input"), output: schemaType("output"), summary: toolSummary(prop) };
   });
 
   // The tool's title and the first sentence of its description, read from its defineTool({...}) call.
