@@ -249,8 +249,10 @@ export function generateFacadeTypes({ packageDir = DEFAULT_PACKAGE_DIR, sourceOv
     }
     return out.join(" | ");
   };
+  // A mapped type's property (every schema field) says `readonly` only in its check flags, which TypeScript's
+  // runtime exports without declaring them (5.x); a declared property says it with its modifier.
   const readonlyProp = (prop) =>
-    (ts.getCheckFlags(prop) & ts.CheckFlags.Readonly) !== 0 ||
+    (typeof ts.getCheckFlags === "function" && (ts.getCheckFlags(prop) & ts.CheckFlags.Readonly) !== 0) ||
     (prop.declarations ?? []).some((d) => (ts.isPropertySignature(d) || ts.isPropertyDeclaration(d)) && (ts.getCombinedModifierFlags(d) & ts.ModifierFlags.Readonly) !== 0);
   const propDocs = (prop) => {
     for (const d of prop.declarations ?? []) {
