@@ -1,3 +1,11 @@
+/**
+ * @frontkit/core — the typed client for Front's Core API: generated path types, the client and its lean
+ * `request`, errors, rate-limit parsing, paging, messages with attachments, path templates and webhooks.
+ *
+ * This file is the package's public surface, chosen name by name (api/index.api.md records it; `npm run
+ * api:update` after a deliberate change). How the client serialises queries and names itself (the user agent)
+ * is internal.
+ */
 export type { paths, components, operations } from "./generated/schema.js";
 export type * from "./aliases.js";
 export { createFrontClient, type FrontClient } from "./client.js";
@@ -17,8 +25,6 @@ export { FrontInputError } from "./errors/front-input-error.js";
 export { FrontResponseError } from "./errors/front-response-error.js";
 export { responseBodyBytes } from "./body-size.js";
 export { parseRateLimit, parseRetryAfter, type RateLimitInfo } from "./rate-limit.js";
-export { frontQuerySerializer } from "./query-serializer.js";
-export { frontUserAgent } from "./transport.js";
 export {
   pageTokenFromNext,
   paginate,
@@ -33,7 +39,7 @@ export { pageThrough, pageWalk, type PageStop, type PageWalk, type PageWalkOptio
 export { unwrap } from "./unwrap.js";
 export type { HttpMethod, PathsWithMethod, SuccessBody, GetResponseBody } from "./types.js";
 export { FRONTKIT_CORE_VERSION } from "./version.js";
-export { toMessageFormData, validateAttachments, MAX_ATTACHMENTS_BYTES, type AttachmentInput } from "./multipart.js";
+export { toMessageFormData, MAX_ATTACHMENTS_BYTES, type AttachmentInput } from "./multipart.js";
 export {
   sendNewMessage,
   sendReply,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { frontQuerySerializer } from "../src/index.js";
+import { frontQuerySerializer } from "../src/query-serializer.js";
 
 describe("frontQuerySerializer", () => {
   it("writes arrays inside objects with empty brackets (Front's documented form) and repeats top-level arrays", () => {

@@ -3,7 +3,9 @@
  * page token each time) must stop the "all pages" tools at their bound with a typed error naming the budget,
  * never a silently short list.
  */
-import { createFrontTools, DEFAULT_MAX_PAGES } from "@frontkit/tools";
+import { createFrontTools } from "@frontkit/tools";
+// The default page budget is not public API (FrontToolsOptions.maxListPages documents it): read from its one home.
+import { DEFAULT_MAX_PAGES } from "../../tools/src/pagination.js";
 import { describe } from "vitest";
 import { CANARY, json, probeGroup, record } from "./support.js";
 

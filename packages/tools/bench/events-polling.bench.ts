@@ -12,7 +12,8 @@
  */
 import { startSimulatedFront } from "@frontkit/testkit";
 import { Clock, Duration, Effect } from "effect";
-import { Front, type FrontToolError, makeFront, pollEventsOnce, runTool, toolsByName } from "../src/index.js";
+import { makeFront } from "../src/front.js";
+import { Front, type FrontToolError, pollEventsOnce, runTool, toolsByName } from "../src/index.js";
 
 const arg = (name: string, fallback: number): number => {
   const i = process.argv.indexOf(`--${name}`);

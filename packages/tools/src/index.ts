@@ -1,26 +1,49 @@
 /**
  * @frontkit/tools — the Front connector tools as Effect programs, with typed
  * errors, a rate-limit-aware retry policy and a Promise facade.
+ *
+ * This file is the package's public surface, chosen name by name (api/index.api.md records it; `npm run api:update`
+ * after a deliberate change). What integrators use: the Promise facade, the `Front` service and its layers, the
+ * tool definitions and the catalogue adapters derive from, the errors, the events feed and the webhooks, and the
+ * types of all these. Everything else (paging, caches, the limiter, the transport's error mapping, name helpers)
+ * is internal: modules import it from its own file, and no other package needs it.
  */
-export * from "./errors.js";
-export { errorFromResponse, errorFromThrown, transportReason, unexpectedBody, type ResponseContext } from "./http-errors.js";
+
+// ---- Promise facade ----
+export {
+  createFrontTools,
+  type FrontTools,
+  type FrontToolsOptions,
+  type FrontToolMethods,
+  type FrontToolName,
+  type InvokeOptions,
+  type InvokeTool,
+  type InvokeToolDetailed,
+  type DetailedResult,
+  type ToolsByAnyName,
+  type EventsIteratorOptions,
+} from "./facade.js";
+
+// ---- The Front service (Effect): configuration, layers, the request boundary custom tools go through ----
 export {
   Front,
-  makeFront,
   type FrontConfig,
   type FrontService,
   type FrontCall,
   type FetchResult,
   type FrontResponse,
   type RequestOptions,
+  type RequestControl,
 } from "./front.js";
-export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
-export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
-export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
-export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";
-export { DEFAULT_MAX_CALL_BYTES } from "./call-budget.js";
+export { checkFrontToken, type FrontTokenCheck } from "./token.js";
+export { FrontRetry, makeFrontRetry, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
 export { RequestObserver, type RequestEvent, type RequestAttemptEvent, type RequestRetryEvent } from "./request-events.js";
-export { ProgressReporter, reportProgress, guardProgress, withGuardedProgress, forEachWithProgress, type ProgressUpdate } from "./progress.js";
+export { ProgressReporter, reportProgress, type ProgressUpdate } from "./progress.js";
+
+// ---- Errors: every export of errors.ts is public (the tagged errors, their union and schema, the guards) ----
+export * from "./errors.js";
+
+// ---- Tool definitions and what adapters derive from them ----
 export {
   defineTool,
   runTool,
@@ -48,63 +71,8 @@ export {
   type ToolCatalogEntry,
   type ToolAnnotationHints,
 } from "./registry.js";
-export {
-  streamPages,
-  streamItems,
-  collectAll,
-  fetchPage,
-  decodeBody,
-  PageEnvelope,
-  MAX_PAGE_SIZE,
-  DEFAULT_MAX_PAGES,
-  type Page,
-  type StreamPagesOptions,
-} from "./pagination.js";
-// The one page-through (core), for adapters that page over tool calls (n8n's Return All); adapters never import core.
-export { pageThrough, pageWalk, type PageWalk, type PageStop } from "@frontkit/core";
-export { streamTags, allTags, TAGS_CACHE_KEY } from "./tags.js";
-export { Tag } from "./schemas/tag.js";
-export { Inbox } from "./schemas/inbox.js";
-export { Teammate } from "./schemas/teammate.js";
-export { Contact, ContactHandle, ContactGroup, ContactHandleSource } from "./schemas/contact.js";
-export { camelName, kebabName } from "./names.js";
-export {
-  createFrontTools,
-  type FrontTools,
-  type FrontToolsOptions,
-  type FrontToolMethods,
-  type FrontToolName,
-  type InvokeOptions,
-  type InvokeTool,
-  type InvokeToolDetailed,
-  type DetailedResult,
-  type ToolsByAnyName,
-  type EventsIteratorOptions,
-} from "./facade.js";
-export { pollEventsOnce, eventsStream, MAX_EVENTS_PAGE_SIZE, type EventsPoll, type EventsFeedItem } from "./events/feed.js";
-export {
-  encodeEventCursor,
-  decodeEventCursor,
-  decodeEventCursorResult,
-  EventCursorSchema,
-  EVENT_CURSOR_PREFIX,
-  MAX_SEEN_IDS,
-  type EventCursor,
-} from "./events/cursor.js";
-export { FrontEventSchema, compareEvents } from "./events/event.js";
-export {
-  DEFAULT_OVERLAP_SECONDS,
-  DEFAULT_MAX_EVENTS_PER_POLL,
-  DEFAULT_POLL_INTERVAL_MS,
-  MIN_POLL_INTERVAL_MS,
-  MAX_OVERLAP_SECONDS,
-  MAX_EVENTS_PER_POLL,
-  type EventsFeedOptions,
-  type EventsStreamOptions,
-} from "./events/options.js";
-export { streamInboxes, allInboxes, INBOXES_CACHE_KEY } from "./inboxes.js";
-export { streamTeammates, allTeammates } from "./teammates.js";
-export { NonEmptyTrimmed, frontId, EmailAddress, PhoneNumber, NoInput } from "./schemas/common.js";
+
+// ---- The tools, their input and output schemas, and the records they return ----
 export { listTags, ListTagsInput, ListTagsOutput } from "./tools/list-tags.js";
 export { listInboxes, ListInboxesInput, ListInboxesOutput } from "./tools/list-inboxes.js";
 export { listTeammates, ListTeammatesInput, ListTeammatesOutput } from "./tools/list-teammates.js";
@@ -112,27 +80,76 @@ export {
   getContact,
   GetContactInput,
   GetContactOutput,
-  contactAlias,
   type GetContactById,
   type GetContactByEmail,
   type GetContactByPhone,
   type GetContactByHandle,
 } from "./tools/get-contact.js";
-export { createContact, CreateContactInput, CreateContactOutput, NewContactHandle, createContactBody } from "./tools/create-contact.js";
-export { addTag, AddTagInput, AddTagOutput, AppliedTag, resolveTagNames } from "./tools/add-tag.js";
-export { sendMessage, sendMessageWithBytes, sendMessageProgram, channelOfInbox, type SendMessageRequest } from "./tools/send-message.js";
-export { SendMessageInput, SendMessageOutput, MessageOptions, ChannelRef, ChannelSummary } from "./schemas/message.js";
-export { Base64Attachment, type BytesAttachment, type MessageAttachment } from "./attachments.js";
-export { rawApiRequest, rawRequest, RawApiRequestInput, RawApiRequestOutput, RawRateLimit, type RawResponse } from "./tools/raw-api-request.js";
-export { checkRawPath, unsafePathReason, nearTemplates, type PathCheck } from "./raw-paths.js";
-export { verifyFrontWebhook, frontChallengeAnswer, type FrontChallengeAnswer, createFrontWebhookReceiver, createMemoryDedupeStore, decodeFrontWebhookBody, decodeFrontEvent, eventIdOf, eventTypeOf, conversationIdOf, inboxIdsOf, isFrontEventType, FRONT_EVENT_TYPES, APPLICATION_WEBHOOK_EVENT_TYPES, APPLICATION_TO_EVENT_TYPE, type WebhookKind, type WebhookHeaders, type VerifyFrontWebhookInput, type WebhookVerification, type WebhookRefusal, type FrontEvent, type FrontEventType, type FrontEventPreview, type FrontEventParty, type FrontEventConversation, type FrontWebhookDelivery, type ApplicationSyncDelivery, type ApplicationEventDelivery, type RuleEventDelivery, type RulePreviewDelivery, type DedupeStore, type FrontWebhookReceiverOptions, type FrontWebhookRequestHandler, type ReceiverRefusal } from "@frontkit/core";
-export {
-  searchApiOperations,
-  SearchApiOperationsInput,
-  SearchApiOperationsOutput,
-  ApiOperationMatch,
-} from "./tools/search-api-operations.js";
-export { apiOperations, operationById, operationFor, type ApiOperation, type ApiOperationParameter, type CompactSchema } from "./operations/catalogue.js";
+export { createContact, CreateContactInput, CreateContactOutput, NewContactHandle } from "./tools/create-contact.js";
+export { addTag, AddTagInput, AddTagOutput, AppliedTag } from "./tools/add-tag.js";
+export { sendMessage } from "./tools/send-message.js";
+export { SendMessageInput, SendMessageOutput, MessageOptions } from "./schemas/message.js";
+export { Base64Attachment } from "./attachments.js";
+export { rawApiRequest, RawApiRequestInput, RawApiRequestOutput, RawRateLimit } from "./tools/raw-api-request.js";
+export { searchApiOperations, SearchApiOperationsInput, SearchApiOperationsOutput, ApiOperationMatch } from "./tools/search-api-operations.js";
+export { Tag } from "./schemas/tag.js";
+export { Inbox } from "./schemas/inbox.js";
+export { Teammate } from "./schemas/teammate.js";
+export { Contact, ContactHandle, ContactGroup, ContactHandleSource } from "./schemas/contact.js";
+// Whole lists as Streams, for Effect programs (the list tools return them collected).
+export { streamTags } from "./tags.js";
+export { streamInboxes } from "./inboxes.js";
+export { streamTeammates } from "./teammates.js";
+
+// ---- The Core API operations raw-api-request can call (what search-api-operations searches) ----
+export { apiOperations, operationById, type ApiOperation, type ApiOperationParameter, type CompactSchema } from "./operations/catalogue.js";
 export { searchOperations, type OperationSearch } from "./operations/search.js";
 export { describeOperation, type OperationDescription } from "./operations/describe.js";
-export { checkOperationRequest, type OperationRequest } from "./operations/check-request.js";
+
+// ---- Events feed ----
+export { pollEventsOnce, eventsStream, type EventsPoll, type EventsFeedItem } from "./events/feed.js";
+export { encodeEventCursor, decodeEventCursor, decodeEventCursorResult, EventCursorSchema, type EventCursor } from "./events/cursor.js";
+export { FrontEventSchema } from "./events/event.js";
+export type { EventsFeedOptions, EventsStreamOptions } from "./events/options.js";
+
+// ---- Webhooks (from @frontkit/core, so adapters and integrators need only this package) ----
+export {
+  verifyFrontWebhook,
+  frontChallengeAnswer,
+  createFrontWebhookReceiver,
+  createMemoryDedupeStore,
+  decodeFrontWebhookBody,
+  decodeFrontEvent,
+  eventIdOf,
+  eventTypeOf,
+  conversationIdOf,
+  inboxIdsOf,
+  isFrontEventType,
+  FRONT_EVENT_TYPES,
+  APPLICATION_WEBHOOK_EVENT_TYPES,
+  APPLICATION_TO_EVENT_TYPE,
+  type FrontChallengeAnswer,
+  type WebhookKind,
+  type WebhookHeaders,
+  type VerifyFrontWebhookInput,
+  type WebhookVerification,
+  type WebhookRefusal,
+  type FrontEvent,
+  type FrontEventType,
+  type FrontEventPreview,
+  type FrontEventParty,
+  type FrontEventConversation,
+  type FrontWebhookDelivery,
+  type ApplicationSyncDelivery,
+  type ApplicationEventDelivery,
+  type RuleEventDelivery,
+  type RulePreviewDelivery,
+  type DedupeStore,
+  type FrontWebhookReceiverOptions,
+  type FrontWebhookRequestHandler,
+  type ReceiverRefusal,
+} from "@frontkit/core";
+
+// ---- Paging ----
+// The one page-through (core), for adapters that page over tool calls (n8n's Return All); adapters never import core.
+export { pageThrough, pageWalk, type PageWalk, type PageStop } from "@frontkit/core";

@@ -2,9 +2,9 @@
  * @frontkit/tools/promise — the Promise facade alone, for integrators who do not use Effect.
  *
  * Same runtime as `createFrontTools` from `@frontkit/tools` (the build points this entry at the main
- * bundle, so errors are the same classes), typed with the plain interfaces of facade-types.ts: a consumer's
- * `tsc` does not load Effect's declarations, which made typechecking a Promise consumer several times slower
- * than an empty file (issue 7).
+ * bundle, so errors are the same classes), typed with plain declarations (facade-types.ts, and the tools' types
+ * generated from their schemas at build time): a consumer's `tsc` does not load Effect's declarations, which made
+ * typechecking a Promise consumer several times slower than an empty file (issue 7).
  */
 import { createFrontTools as createFrontToolsEffectTyped, isFrontToolError as isFrontToolErrorEffectTyped } from "./index.js";
 import type { FrontTools, FrontToolsOptions, FrontToolFailure } from "./facade-types.js";

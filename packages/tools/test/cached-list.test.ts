@@ -2,7 +2,10 @@ import { assert, describe, it } from "@effect/vitest";
 import { Effect } from "effect";
 import { TestClock } from "effect/testing";
 import { wholeList } from "../src/cached-list.js";
-import { allInboxes, allTags, allTeammates, Front, type FrontConfig, FrontRetry, listInboxes, runTool, Tag } from "../src/index.js";
+import { Front, type FrontConfig, FrontRetry, listInboxes, runTool, Tag } from "../src/index.js";
+import { allInboxes } from "../src/inboxes.js";
+import { allTags } from "../src/tags.js";
+import { allTeammates } from "../src/teammates.js";
 import { fakeFetch, json } from "./support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";

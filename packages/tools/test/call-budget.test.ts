@@ -1,6 +1,7 @@
 /** Issue 16 (3): one call's memory is bounded across pages (and so the cached list it loads), not only per answer. */
 import { describe, expect, it } from "vitest";
-import { createFrontTools, DEFAULT_MAX_CALL_BYTES } from "../src/index.js";
+import { DEFAULT_MAX_CALL_BYTES } from "../src/call-budget.js";
+import { createFrontTools } from "../src/index.js";
 import { fakeFetch, json } from "./support/fake-fetch.js";
 
 const TOKEN = "tok_BUDGET_SECRET_0123456789";

@@ -2,7 +2,8 @@
 import { assert, describe, it } from "@effect/vitest";
 import { FrontResponseError, FrontTimeoutError } from "@frontkit/core";
 import { Effect } from "effect";
-import { errorFromResponse, errorFromThrown, Front, FrontRetry, transportReason } from "../src/index.js";
+import { Front, FrontRetry } from "../src/index.js";
+import { errorFromResponse, errorFromThrown, transportReason } from "../src/http-errors.js";
 
 const BRAND = Symbol.for("@frontkit/core/error-kind");
 const layer = (fetch: (req: Request) => Promise<Response>) =>

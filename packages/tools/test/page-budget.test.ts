@@ -1,7 +1,8 @@
 /** Issue 16: the "all pages" tools stop at their page budget with a typed error, never a silently short list. */
 import { assert, describe, it } from "@effect/vitest";
 import { Effect, Exit } from "effect";
-import { DEFAULT_MAX_PAGES, Front, type FrontToolError, listInboxes, listTags, listTeammates, runTool } from "../src/index.js";
+import { Front, type FrontToolError, listInboxes, listTags, listTeammates, runTool } from "../src/index.js";
+import { DEFAULT_MAX_PAGES } from "../src/pagination.js";
 
 const BASE = "http://127.0.0.1:9";
 

@@ -1,6 +1,7 @@
-// `@frontkit/tools/promise` restates the facade's types as plain interfaces (so consumers' typechecks skip
-// Effect's declarations). These tests keep them exactly equal to what the schemas and the main facade define,
-// so the two cannot drift: a changed schema field fails here until facade-types.ts says the same.
+// `@frontkit/tools/promise` types the facade with plain declarations (so consumers' typechecks skip Effect's
+// declarations): the tools' types are generated from the schemas at build time (scripts/facade-types.mjs), the
+// options, events and errors are written in src/facade-types.ts. These tests keep every one exactly equal to what
+// the schemas and the main facade define, so they cannot drift.
 import type { Duration, Schema } from "effect";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type * as P from "../src/facade-types.js";

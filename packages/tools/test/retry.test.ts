@@ -1,7 +1,8 @@
 import { assert, describe, it } from "@effect/vitest";
 import { Effect, Exit, Fiber } from "effect";
 import { TestClock } from "effect/testing";
-import { Front, type FrontConfig, FrontRetry, makeRequestMeter, CurrentRequestMeter } from "../src/index.js";
+import { Front, type FrontConfig, FrontRetry } from "../src/index.js";
+import { CurrentRequestMeter, makeRequestMeter } from "../src/request-meter.js";
 import { getTags, timeline } from "./support/boundary.js";
 import { fakeFetch, frontError, json, networkError, settle } from "./support/fake-fetch.js";
 

@@ -3,7 +3,8 @@
 import { assert, describe, it } from "@effect/vitest";
 import { ConfigProvider, Effect, Exit, Layer, Redacted } from "effect";
 import { expect } from "vitest";
-import { checkFrontToken, createFrontTools, Front, isFrontToolError, listTags, MAX_FRONT_TOKEN_LENGTH, MIN_FRONT_TOKEN_LENGTH, runTool } from "../src/index.js";
+import { checkFrontToken, createFrontTools, Front, isFrontToolError, listTags, runTool } from "../src/index.js";
+import { MAX_FRONT_TOKEN_LENGTH, MIN_FRONT_TOKEN_LENGTH } from "../src/token.js";
 import { fakeFetch, json } from "./support/fake-fetch.js";
 
 const BASE = "http://127.0.0.1:9";

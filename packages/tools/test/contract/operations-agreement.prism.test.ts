@@ -6,7 +6,8 @@
  */
 import { inject } from "vitest";
 import { describe, expect, it } from "vitest";
-import { apiOperations, type ApiOperation, checkOperationRequest, type RawApiRequestInput } from "../../src/index.js";
+import { apiOperations, type ApiOperation, type RawApiRequestInput } from "../../src/index.js";
+import { checkOperationRequest } from "../../src/operations/check-request.js";
 import { mutate, type SampleRequest, validRequest } from "../support/operation-samples.js";
 import { usePrismClient } from "../support/prism-client.js";
 

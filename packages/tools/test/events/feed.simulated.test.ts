@@ -13,9 +13,9 @@ import {
   eventsStream,
   type FrontToolError,
   InvalidInput,
-  MAX_SEEN_IDS,
   pollEventsOnce,
 } from "../../src/index.js";
+import { MAX_SEEN_IDS } from "../../src/events/cursor.js";
 import { type FeedHarness, startFeedHarness } from "./support.js";
 
 // 2027-01-15T08:00:00Z: after the simulator's generated history, so only emitted events are in play.

@@ -6,7 +6,8 @@
  */
 import { type SimulatedFront, startSimulatedFront } from "@frontkit/testkit";
 import { Clock, Duration, Effect } from "effect";
-import { Front, type FrontConfig, type FrontService, makeFront, type FrontToolError } from "../../src/index.js";
+import { makeFront } from "../../src/front.js";
+import { Front, type FrontConfig, type FrontService, type FrontToolError } from "../../src/index.js";
 
 /** A clock time tests set and advance by hand. */
 export interface VirtualTime {

@@ -4,7 +4,8 @@
  */
 import { Effect } from "effect";
 import { describe, expect, it } from "vitest";
-import { apiOperations, operationFor, runTool } from "../../src/index.js";
+import { apiOperations, runTool } from "../../src/index.js";
+import { operationFor } from "../../src/operations/catalogue.js";
 import { describeOperation } from "../../src/operations/describe.js";
 import { rawApiRequest } from "../../src/tools/raw-api-request.js";
 import { searchApiOperations, type SearchApiOperationsOutput } from "../../src/tools/search-api-operations.js";
