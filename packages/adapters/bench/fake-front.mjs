@@ -1,4 +1,4 @@
-// A fast fake Front for the MCP benchmarks: 127.0.0.1 only, every GET answers one page of a Front list at once,
+// A fast fake Front for the MCP benchmarks: 127.0.0.1 only, GET /tags and GET /teammates answer one page at once,
 // with rate-limit headers that allow plenty (so pacing is Front's to decide, and Front says "go").
 import { createServer } from "node:http";
 
@@ -10,7 +10,13 @@ const TAGS = {
     { id: "tag_2", name: "billing", description: "Money", highlight: null, is_private: false, is_visible_in_conversation_lists: true, created_at: 1700000000, updated_at: 1700000000 },
   ],
 };
-const BODY = JSON.stringify(TAGS);
+const TEAMMATES = {
+  _pagination: { next: null },
+  _links: { self: "http://127.0.0.1/teammates" },
+  _results: [{ id: "tea_1", email: "a@b.co", username: "a", first_name: "A", last_name: "B", is_admin: false, is_available: true, is_blocked: false, type: "user" }],
+};
+const BODIES = { "/tags": JSON.stringify(TAGS), "/teammates": JSON.stringify(TEAMMATES) };
+const NOT_FOUND = JSON.stringify({ _error: { status: 404, title: "Not found", message: "the fake Front answers GET /tags and GET /teammates only" } });
 
 /** Starts the fake Front; `requests` counts what it answered. */
 export const startFakeFront = async () => {
@@ -18,13 +24,14 @@ export const startFakeFront = async () => {
   const server = createServer((req, res) => {
     requests++;
     req.resume();
-    res.writeHead(req.method === "GET" ? 200 : 405, {
+    const body = req.method === "GET" ? BODIES[(req.url ?? "").split("?")[0]] : undefined;
+    res.writeHead(body === undefined ? 404 : 200, {
       "content-type": "application/json",
       "x-ratelimit-limit": "100000",
       "x-ratelimit-remaining": "99999",
       "x-ratelimit-reset": String(Math.ceil(Date.now() / 1000) + 60),
     });
-    res.end(req.method === "GET" ? BODY : JSON.stringify({ _error: { status: 405, title: "Method not allowed", message: "fake Front answers GET only" } }));
+    res.end(body ?? NOT_FOUND);
   });
   server.keepAliveTimeout = 60_000;
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
