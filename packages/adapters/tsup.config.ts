@@ -26,6 +26,10 @@ export default defineConfig([
     splitting: true,
     minify: true,
     keepNames: true,
+    // Maps without the sources: they still name file and line, and the package does not ship 8 MB of Effect's source.
+    esbuildOptions(options) {
+      options.sourcesContent = false;
+    },
     banner: { js: "#!/usr/bin/env node" },
     // The bin answers tools/list from this snapshot of the catalog before it loads Effect and the
     // tools (cold start); written from the very `mcpToolCatalog` the bin then runs.
