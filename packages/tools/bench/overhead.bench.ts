@@ -13,6 +13,9 @@
  * Burst pacing is off (it would measure the limiter's deliberate spacing, not
  * overhead); the concurrency cap stays on.
  *
+ * `Effect + request()` and `Front.request()` split the tool's cost into the Effect runtime, the Front service's
+ * request boundary (limiter — being reworked separately —, retry, typed errors) and the tool itself.
+ *
  * Targets (issue 17): the tool's median ≤ 1.25× core `request()`'s, and ≤ 1.10× raw fetch. Each call's CPU time
  * (this process, user + system: the client side plus the local server's handling of that one request, the same
  * for every variant) is printed beside wall time: on a shared machine wall time swings with the load, CPU time
@@ -23,7 +26,7 @@
 import { createServer, request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createFrontClient, request } from "@frontkit/core";
-import { ManagedRuntime } from "effect";
+import { Effect, ManagedRuntime } from "effect";
 import { createFrontTools, Front, runTool, toolsByName } from "../src/index.js";
 
 const argIndex = process.argv.indexOf("--calls");
@@ -76,6 +79,14 @@ const main = async () => {
     "core client.GET": () => client.GET("/teammates"),
     // The lean path the tools use: `request(client, method, template, init)`, one fetch, one parse.
     "core request()": () => request(client, "get", "/teammates"),
+    // Attribution of the tool's cost, layer by layer: the Effect runtime alone around request(), then the Front
+    // service's boundary (limiter, retry schedule, typed errors, request events), then the tool (input decoding,
+    // paging and Schema decoding of the answer, call budget, span).
+    "Effect + request()": () => runtime.runPromise(Effect.promise(() => request(client, "get", "/teammates"))),
+    "Front.request()": () =>
+      runtime.runPromise(
+        Front.use((front) => front.request("GET /teammates", (c, control) => request(c, "get", "/teammates", { ...control }), { idempotent: true })),
+      ),
     "tool (Effect)": () => runtime.runPromise(runTool(tool, {})),
     "facade (Promise)": () => facade.listTeammates({}),
   };
