@@ -177,7 +177,8 @@ const esmOnly = (code) => {
   const out = code.replace(/require\("(ajv\/dist\/runtime\/[a-z0-9]+)"\)\.default/giu, (_, path) => {
     const name = `ajvRuntime${helpers.length}`;
     helpers.push(`import ${name} from "${path}.js";`);
-    return `${name}.default`;
+    // Node hands an ESM importer the CJS module.exports ({ default: fn }); Vite/Vitest hand it exports.default.
+    return `(typeof ${name} === "function" ? ${name} : ${name}.default)`;
   });
   if (/\brequire\(/u.test(out)) throw new Error("tools codegen: the standalone validators require() something new; teach esmOnly about it");
   return helpers.join("") + out;
