@@ -1,4 +1,6 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
+import { effectSubpathImports } from "../tools/scripts/effect-subpath-imports.mjs";
 
 export default defineConfig([
   {
@@ -8,6 +10,8 @@ export default defineConfig([
     sourcemap: true,
     clean: true,
     target: "node22",
+    // The Spojit entry loads only the Effect modules it uses, not all of `effect` (see the plugin).
+    esbuildPlugins: [effectSubpathImports(fileURLToPath(new URL(".", import.meta.url)))],
     // Emits dist/spojit-connector.json and its schema from the built ./spojit module, validated
     // first; here rather than in the npm script so every tsup run (clean included) writes them.
     onSuccess: "node scripts/spojit-connector.mjs",

@@ -9,7 +9,7 @@
 // It only measures: frontkit's limiter paces each account (today 5 starts/s unless Front says otherwise), so the
 // one-token rows show that pacing, not server cost. Each client sends its next call when the last one is answered.
 //
-//   node bench/mcp-http-throughput.mjs [--seconds 4]      (build first: npm run build -w @frontkit/adapters)
+//   node bench/mcp-http-throughput.mjs [--seconds 4] [--compare label=/path/to/frontkit-mcp.js]   (build first)
 //   BENCH_CHECK=1 … exits 1 when a row is below 0.8×.
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -24,6 +24,12 @@ const PROBE = join(here, "memory-probe.mjs");
 const TARGET = 0.8;
 const at = process.argv.indexOf("--seconds");
 const seconds = at >= 0 ? Number(process.argv[at + 1]) : Number(process.env.BENCH_SECONDS ?? 4);
+// --compare label=/path/to/frontkit-mcp.js adds another build (e.g. main's) to every row: before/after from one run.
+const compare = process.argv.flatMap((arg, i) => (arg === "--compare" ? [String(process.argv[i + 1])] : [])).map((spec) => {
+  const [label, file] = spec.split(/=(.*)/su);
+  if (file === undefined || !existsSync(file)) throw new Error(`--compare wants label=/path/to/frontkit-mcp.js, got ${spec}`);
+  return { label, file };
+});
 if (!(seconds > 0)) throw new Error(`--seconds must be a positive number, got ${process.argv[at + 1]}`);
 if (!existsSync(BIN)) {
   console.error("dist/frontkit-mcp.js is missing: run `npm run build -w @frontkit/adapters` first.");
@@ -136,38 +142,41 @@ const tokenFor = (row) => (row.tokens === 1 ? () => tokens[0] : (client, n) => t
 
 const floor = await startServer("floor", [FLOOR, "--http", "0"]);
 const kit = await startServer("frontkit-mcp", [BIN, "--http", "--port", "0"]);
+const others = [];
+for (const { label, file } of compare) others.push(await startServer(label, [file, "--http", "--port", "0"]));
+const kits = [kit, ...others];
 const results = [];
 let memory;
 try {
   // Warm-up: JIT, sockets, and one warm account (tokens[0]) in frontkit; the other 49 are warmed before their rows.
   await load(floor, "fetch", 2, () => tokens[0]);
-  await load(kit, "list-teammates", 2, () => tokens[0]);
+  for (const k of kits) await load(k, "list-teammates", 2, () => tokens[0]);
   let oneAccount;
   for (const [i, row] of ROWS.entries()) {
     if (row.tokens > 1 && memory === undefined) {
       // Before the first many-token row: the 49 other accounts made warm (one call each), and what they cost in heap.
       oneAccount = await kit.memory();
       for (const token of tokens) {
-        await callTool(kit, "list-teammates", token, 0);
+        for (const k of kits) await callTool(k, "list-teammates", token, 0);
         await callTool(floor, "fetch", token, 0);
       }
       const fiftyAccounts = await kit.memory();
       memory = { oneAccount, fiftyAccounts, perAccountKiB: ((fiftyAccounts.heapMiB - oneAccount.heapMiB) / 49) * 1024, floor: await floor.memory() };
     }
     const pick = tokenFor(row);
-    const order = i % 2 === 0 ? [floor, kit] : [kit, floor];
+    const order = i % 2 === 0 ? [floor, ...kits] : [...kits].reverse().concat(floor);
     const r = {};
     for (const server of order) {
       const before = front.requests();
       const cpuBefore = await processCpuMs(server.pid);
-      r[server.label] = await load(server, server === kit ? "list-teammates" : "fetch", row.clients, pick);
+      r[server.label] = await load(server, server === floor ? "fetch" : "list-teammates", row.clients, pick);
       r[server.label].cpuPerCall = ((await processCpuMs(server.pid)) - cpuBefore) / r[server.label].calls;
       r[server.label].frontRequests = front.requests() - before;
     }
-    results.push({ row, floor: r.floor, kit: r["frontkit-mcp"] });
+    results.push({ row, floor: r.floor, kit: r["frontkit-mcp"], others: others.map((o) => ({ label: o.label, ...r[o.label] })) });
   }
 } finally {
-  await Promise.all([floor.stop(), kit.stop()]);
+  await Promise.all([floor.stop(), ...kits.map((k) => k.stop())]);
   await front.close();
 }
 
@@ -178,7 +187,7 @@ console.log(
   `  ${"clients × tokens".padEnd(17)} ${"floor calls/s".padStart(13)} ${"p50/p99 ms".padStart(13)} ${"CPU/call".padStart(9)}   ${"frontkit calls/s".padStart(16)} ${"p50/p99 ms".padStart(13)} ${"CPU/call".padStart(9)}   ratio (≥ ${TARGET}×)  CPU/call ratio`,
 );
 let ok = true;
-for (const { row, floor: f, kit: k } of results) {
+for (const { row, floor: f, kit: k, others: o } of results) {
   const ratio = k.perSecond / f.perSecond;
   if (!(ratio >= TARGET) || k.errors > 0) ok = false;
   const errors = k.errors + f.errors > 0 ? `  errors: frontkit ${k.errors}, floor ${f.errors} (${String(k.firstError ?? f.firstError).slice(0, 160)})` : "";
@@ -187,6 +196,13 @@ for (const { row, floor: f, kit: k } of results) {
       `${fmt(k.perSecond).padStart(16)} ${`${fmt(k.p50)}/${fmt(k.p99)}`.padStart(13)} ${`${fmt(k.cpuPerCall, 2)} ms`.padStart(9)}   ` +
       `${`${ratio.toFixed(2)}×`.padStart(6)} ${(ratio >= TARGET ? "met" : "NOT met").padEnd(8)} ${(k.cpuPerCall / f.cpuPerCall).toFixed(2)}×${errors}`,
   );
+  for (const c of o) {
+    console.log(
+      `  ${`  ${c.label}`.padEnd(17)} ${"".padStart(13)} ${"".padStart(13)} ${"".padStart(9)}   ` +
+        `${fmt(c.perSecond).padStart(16)} ${`${fmt(c.p50)}/${fmt(c.p99)}`.padStart(13)} ${`${fmt(c.cpuPerCall, 2)} ms`.padStart(9)}   ` +
+        `${`${(c.perSecond / f.perSecond).toFixed(2)}×`.padStart(6)} ${"".padEnd(8)} ${(c.cpuPerCall / f.cpuPerCall).toFixed(2)}×${c.errors > 0 ? `  errors: ${c.errors}` : ""}`,
+    );
+  }
 }
 console.log(
   `  memory after a full GC: frontkit-mcp heap ${fmt(memory.oneAccount.heapMiB)} MiB with 1 warm account, ${fmt(memory.fiftyAccounts.heapMiB)} MiB with 50 ` +
