@@ -19,7 +19,9 @@ const ROOT_IMPORT = /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+"effect";?/gmu;
 export const rewriteEffectImports = (source, file, effectDist) =>
   source.replace(ROOT_IMPORT, (whole, typeOnly, names) => {
     if (typeOnly !== undefined) return whole; // erased by the TypeScript loader anyway
-    return names
+    // As many line breaks as the import had: the rewritten file keeps its line numbers, so source maps stay right.
+    const breaks = "\n".repeat(whole.split("\n").length - 1);
+    return `${names
       .split(",")
       .map((spec) => spec.trim())
       .filter((spec) => spec !== "" && !spec.startsWith("type "))
@@ -31,8 +33,7 @@ export const rewriteEffectImports = (source, file, effectDist) =>
         }
         return `import * as ${alias ?? name} from "effect/${name}";`;
       })
-      // One line: the rewritten file keeps its line numbers, so source maps stay right.
-      .join(" ");
+      .join(" ")}${breaks}`;
   });
 
 /** The esbuild plugin; `packageDir` is the package whose sources it rewrites (node_modules are left alone). */
