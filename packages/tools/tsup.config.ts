@@ -1,5 +1,7 @@
 import type { Plugin } from "esbuild";
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "tsup";
+import { effectSubpathImports } from "./scripts/effect-subpath-imports.mjs";
 
 /**
  * `@frontkit/tools/promise` re-exports the facade of the main entry. Bundled, it would carry its own copy of the
@@ -24,5 +26,6 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   target: "node22",
-  esbuildPlugins: [promiseEntryUsesMainBundle],
+  // Only the Effect modules the tools use are loaded, not all of `effect` (cold start; see the plugin).
+  esbuildPlugins: [promiseEntryUsesMainBundle, effectSubpathImports(fileURLToPath(new URL(".", import.meta.url)))],
 });

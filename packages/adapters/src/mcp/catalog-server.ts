@@ -15,6 +15,7 @@ import {
   type RequestId,
   SetLevelRequestSchema,
 } from "@modelcontextprotocol/sdk/types.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { formatToolError } from "./format-error.js";
 import { MAX_RESULT_DEPTH, redactJson, redactString, ResultTooDeep } from "./redact.js";
 import { atLeast, DEFAULT_LOG_LEVEL, formatRequestEvent, levelOf } from "./request-log.js";
@@ -59,6 +60,22 @@ const hiddenTool = (entry: ToolCatalogEntry, selection: ToolSelection, selected:
   return { _tag: "InvalidInput", message, retryable: false, issues: [] } as const;
 };
 
+// One JSON Schema validator for every server of the process. The SDK otherwise builds a new Ajv (formats included)
+// per Server — per request under stateless HTTP, a large share of a call's CPU — and uses it only to check
+// elicitation answers, keeping nothing per server.
+let sharedValidator: AjvJsonSchemaValidator | undefined;
+
+// The tools/list answer per catalog and selection, built once: it is the same for every server (every HTTP request).
+const listings = new WeakMap<ReadonlyArray<ToolCatalogEntry>, Map<string, { readonly tools: ReadonlyArray<ReturnType<typeof toMcpTool>> }>>();
+const listingFor = (catalog: ReadonlyArray<ToolCatalogEntry>, selected: ReadonlyArray<ToolCatalogEntry>) => {
+  let byKey = listings.get(catalog);
+  if (byKey === undefined) listings.set(catalog, (byKey = new Map()));
+  const key = selected.map((t) => t.name).join(",");
+  let listing = byKey.get(key);
+  if (listing === undefined) byKey.set(key, (listing = { tools: selected.map(toMcpTool) }));
+  return listing;
+};
+
 /** An MCP server exposing the selected catalog entries; throws ToolSelectionError on a bad selection. */
 export const createCatalogServer = (options: CatalogServerOptions): Server => {
   const selected = selectTools(options, options.catalog);
@@ -69,6 +86,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
     {
       capabilities: { tools: { listChanged: false }, logging: {}, ...(exposeResources ? { resources: { listChanged: false } } : {}) },
       instructions: INSTRUCTIONS,
+      jsonSchemaValidator: (sharedValidator ??= new AjvJsonSchemaValidator()),
     },
   );
 
@@ -81,7 +99,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
   });
 
   const byName = new Map<string, ToolCatalogEntry>(selected.map((t) => [t.name, t]));
-  const listing = { tools: selected.map(toMcpTool) };
+  const listing = listingFor(options.catalog, selected);
 
   server.setRequestHandler(ListToolsRequestSchema, () => {
     if (options.onToolsListed !== undefined) setImmediate(options.onToolsListed);
