@@ -15,7 +15,7 @@ export {
   type RequestOptions,
 } from "./front.js";
 export { makeRedactor, secretOf, type Redactor, type Secret } from "./redact-secret.js";
-export { REDACTED, redactText, redactJson } from "./redact.js";
+export { REDACTED, redactText, redactJson, redactorOf } from "./redact.js";
 export {
   ClientCache,
   DEFAULT_MAX_CLIENTS,

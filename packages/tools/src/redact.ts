@@ -69,3 +69,20 @@ export const redactJson = <A>(value: A, secrets: ReadonlyArray<unknown>): A => {
   };
   return walk(value, 0) as A;
 };
+
+/** Masks a fixed set of secrets in text and JSON values that may quote them. */
+export interface Redactor {
+  /** The text with every secret replaced by `<redacted>`. */
+  readonly text: (text: string) => string;
+  /** A deep copy of a JSON value with every secret masked (keys included); see `redactJson`. */
+  readonly json: <A>(value: A) => A;
+}
+
+/** A redactor for these secrets (plain strings: where a secret is `Redacted`, see `makeRedactor`). */
+export const redactorOf = (secrets: ReadonlyArray<unknown>): Redactor => {
+  const live = liveSecrets(secrets);
+  return {
+    text: (text) => redactText(text, live),
+    json: (value) => redactJson(value, live),
+  };
+};

@@ -5,6 +5,7 @@
  * never the token.
  */
 import type { FrontTools, RequestEvent } from "@frontkit/tools";
+import { redactText } from "@frontkit/tools/redact";
 import { formatRequestEvent } from "../mcp/request-log.js";
 import { ADAPTERS_VERSION } from "../mcp/version.js";
 import { loadCatalog } from "./catalog-file.js";
@@ -128,7 +129,7 @@ const exitWithin = (ms: number): void => {
 const configurationMessage = (error: unknown, token: string | undefined): string => {
   const message = error instanceof Error ? error.message : String(error);
   // The token never reaches stderr, even when an error message quoted it.
-  return token === undefined || token === "" ? message : message.split(token).join("<redacted>");
+  return redactText(message, [token]);
 };
 
 main().catch((error: unknown) => {

@@ -6,7 +6,7 @@
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { FrontToolError } from "@frontkit/tools";
-import { redactJson, redactString } from "./redact.js";
+import { type Redactor, redactorOf } from "@frontkit/tools/redact";
 
 /** Context for formatting one failure. */
 export interface FormatErrorContext {
@@ -14,6 +14,8 @@ export interface FormatErrorContext {
   readonly tool: string;
   /** Strings that must never appear in the result (the Front token). */
   readonly secrets?: ReadonlyArray<string>;
+  /** Masks the secrets instead of `secrets` (a client cache lease's redactor). */
+  readonly redact?: Redactor;
   /** Clock for "retry at" times (tests). */
   readonly now?: () => number;
 }
@@ -106,14 +108,14 @@ const describe = (error: FrontToolError, tool: string, now: number): string => {
 
 /** Turns anything a tool call rejected with into an `isError` result; never throws. */
 export const formatToolError = (error: unknown, context: FormatErrorContext): CallToolResult => {
-  const secrets = context.secrets ?? [];
+  const redact = context.redact ?? redactorOf(context.secrets ?? []);
   const now = (context.now ?? Date.now)();
   if (isToolError(error)) {
     return {
       isError: true,
       content: [
-        { type: "text", text: redactString(describe(error, context.tool, now), secrets) },
-        { type: "text", text: JSON.stringify({ error: redactJson(fieldsOf(error), secrets) }) },
+        { type: "text", text: redact.text(describe(error, context.tool, now)) },
+        { type: "text", text: JSON.stringify({ error: redact.json(fieldsOf(error)) }) },
       ],
     };
   }
@@ -125,12 +127,11 @@ export const formatToolError = (error: unknown, context: FormatErrorContext): Ca
     content: [
       {
         type: "text",
-        text: redactString(
+        text: redact.text(
           `${context.tool} failed with an internal error (${name}: ${message}). This is a bug in frontkit, not in the input; retrying may not help. Please report it.`,
-          secrets,
         ),
       },
-      { type: "text", text: JSON.stringify({ error: { _tag: "InternalError", message: redactString(message, secrets) } }) },
+      { type: "text", text: JSON.stringify({ error: { _tag: "InternalError", message: redact.text(message) } }) },
     ],
   };
 };
