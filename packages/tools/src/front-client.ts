@@ -4,11 +4,12 @@
  */
 import { createFrontClient, type FrontClient } from "@frontkit/core";
 import { Effect, Redacted } from "effect";
-import { invalidInput, type InvalidInput } from "./errors.js";
+import { type ConfigSetting, invalidInput, type InvalidInput } from "./errors.js";
 import { type Secret, secretOf } from "./redact-secret.js";
 import { checkFrontToken } from "./token.js";
 
 const INVALID_CONFIG = "Invalid Front configuration";
+const SETTINGS: ReadonlyArray<ConfigSetting> = ["token", "baseUrl", "timeoutMs"];
 
 /** What core needs besides the token. */
 export interface FrontClientConfig {
@@ -24,7 +25,8 @@ const configError = (cause: unknown): InvalidInput => {
     ? (cause as { field: string }).field
     : "config";
   const message = cause instanceof Error ? cause.message : "invalid Front configuration";
-  return invalidInput([{ path: field, message }], { summary: INVALID_CONFIG });
+  const setting = SETTINGS.find((s) => s === field);
+  return invalidInput([{ path: field, message }], { summary: INVALID_CONFIG, ...(setting === undefined ? {} : { setting }) });
 };
 
 /**
@@ -36,7 +38,7 @@ export const checkedToken = (token: Secret | string): Effect.Effect<Secret, Inva
   const checked = checkFrontToken(Redacted.value(raw));
   return checked.ok
     ? Effect.succeed(checked.token === Redacted.value(raw) ? raw : Redacted.make(checked.token))
-    : Effect.fail(invalidInput([{ path: "token", message: checked.problem }], { summary: INVALID_CONFIG }));
+    : Effect.fail(invalidInput([{ path: "token", message: checked.problem }], { summary: INVALID_CONFIG, setting: "token" }));
 };
 
 /** Core's client for the token; a bad base URL or option is InvalidInput naming the field. */

@@ -27,7 +27,8 @@ export interface FrontBudget {
 
 const isPositiveWhole = (n: unknown): n is number => typeof n === "number" && Number.isSafeInteger(n) && n > 0;
 
-const invalidOption = (path: string, message: string): InvalidInput => invalidInput([{ path, message }], { summary: "Invalid Front configuration" });
+const invalidOption = (path: "maxCallBytes" | "maxListPages", message: string): InvalidInput =>
+  invalidInput([{ path, message }], { summary: "Invalid Front configuration", setting: path });
 
 /** Resolves the budget options of a configuration. */
 export const resolveFrontBudget = (config: FrontBudgetConfig): Effect.Effect<FrontBudget, InvalidInput> => {

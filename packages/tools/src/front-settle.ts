@@ -48,7 +48,8 @@ const overBudget = (operation: string, bytes: number, maxCallBytes: number): Une
   new UnexpectedResponse({
     retryable: false,
     operation,
-    message: `The call stopped reading Front's answers for ${operation}: together they exceed the per-call budget of ${maxCallBytes} bytes (${bytes} read; the maxCallBytes option). Ask for fewer results (max_results, max_pages) or raise maxCallBytes.`,
+    setting: "maxCallBytes",
+    message: `The call stopped reading Front's answers for ${operation}: together they exceed the per-call budget of ${maxCallBytes} bytes (${bytes} read; the maxCallBytes option).`,
   });
 
 /** What settling needs from its service. */

@@ -5,7 +5,7 @@
  * error's fields as JSON for programs. The token is masked on the way out.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { FrontToolError } from "@frontkit/tools";
+import type { ConfigSetting, FrontToolError } from "@frontkit/tools";
 import { type Redactor, redactorOf } from "@frontkit/tools/redact";
 
 /** Context for formatting one failure. */
@@ -40,7 +40,7 @@ const nextStep = (error: FrontToolError, tool: string, now: number): string | un
       // Without issues the message itself says what to change (e.g. a tool this server does not offer).
       return !Array.isArray(error.issues) || error.issues.length === 0 ? "Nothing was sent to Front." : "Nothing was sent to Front. Fix the fields listed above and call the tool again.";
     case "Unauthorized":
-      return "The Front API token is missing, invalid or revoked. Ask the user to check the token configured for this server (FRONT_API_TOKEN, or the Bearer token of the HTTP connection); retrying will not help.";
+      return "The Front API token is missing, invalid or revoked. Ask the user to check the token configured for this server; retrying will not help.";
     case "Forbidden":
       return "The token is valid but may not access this resource. Use a token with the needed namespace (e.g. shared or private resources) or ask a Front admin; retrying will not help.";
     case "NotFound": {
@@ -68,17 +68,33 @@ const nextStep = (error: FrontToolError, tool: string, now: number): string | un
         case "timeout":
           return "Front did not answer in time. Retry later, or ask for less (a smaller limit or fewer pages).";
         case "dns":
-          return "Front's host could not be resolved; check the network and FRONT_API_BASE_URL.";
+          return "Front's host could not be resolved; check the network.";
         default:
           return error.retryable
             ? "The connection to Front failed. Retry in a little while."
             : `The connection to Front failed and ${tool} may or may not have taken effect. Check in Front before calling it again.`;
       }
     case "UnexpectedResponse":
-      return "Front answered with something this tool cannot read. Retry later; if it persists, report it with the request id.";
+      return error.setting === "maxCallBytes"
+        ? "Ask for fewer results (a smaller limit, max_results or max_pages) and call again."
+        : "Front answered with something this tool cannot read. Retry later; if it persists, report it with the request id.";
     case "Disposed":
       return "Nothing was sent to Front: this server's Front client was already shut down (the server is stopping or restarting). Reconnect, or restart the MCP server, then call the tool again.";
   }
+};
+
+/** Where the setting a failure points at is configured for this MCP server (the tools' errors only name the setting). */
+const SETTING_PLACE: Record<ConfigSetting, string> = {
+  token: "The token is FRONT_API_TOKEN for the stdio server, or the Bearer token of the HTTP connection.",
+  baseUrl: "Check that the server's base URL (FRONT_API_BASE_URL) points at Front's Core API.",
+  timeoutMs: "The server's timeoutMs bounds how long one request may take.",
+  maxCallBytes: "The server's maxCallBytes bounds how much one call may read.",
+  maxListPages: "The server's maxListPages bounds how many pages one whole-list read may request.",
+};
+
+const settingPlace = (error: FrontToolError): string | undefined => {
+  const setting = (error as { setting?: unknown }).setting;
+  return typeof setting === "string" && Object.hasOwn(SETTING_PLACE, setting) ? SETTING_PLACE[setting as ConfigSetting] : undefined;
 };
 
 const fieldsOf = (error: FrontToolError): Record<string, unknown> => {
@@ -102,6 +118,8 @@ const describe = (error: FrontToolError, tool: string, now: number): string => {
   if (error.details !== undefined) for (const d of error.details) lines.push(`- ${d}`);
   // An error kind newer than this adapter still gets its own message; only the advice is generic.
   lines.push(nextStep(error, tool, now) ?? (error.retryable ? "It may succeed if retried later." : "Retrying the same call will not help."));
+  const place = settingPlace(error);
+  if (place !== undefined) lines.push(place);
   if (error.requestId !== undefined) lines.push(`Front request id: ${error.requestId}`);
   return lines.join("\n");
 };

@@ -1,10 +1,12 @@
 /** Tool failures → n8n's node errors, with the item index and Front's message, never a secret. */
+import type { ConfigSetting } from "@frontkit/tools";
 import { type Redactor, redactorOf } from "@frontkit/tools/redact";
 import { type INode, type JsonObject, NodeApiError, NodeOperationError } from "n8n-workflow";
 import { FieldValueError } from "./input.js";
 
 interface ToolFailure {
   readonly _tag?: unknown;
+  readonly setting?: unknown;
   readonly message?: unknown;
   readonly status?: unknown;
   readonly title?: unknown;
@@ -20,6 +22,21 @@ interface ToolFailure {
 export type Secrets = ReadonlyArray<string> | Redactor;
 
 const redactorFor = (secrets: Secrets): Redactor => ("text" in secrets ? secrets : redactorOf(secrets));
+
+/**
+ * What an n8n user does about the setting a tool error points at (the tools' errors state the fact and name the
+ * setting; in n8n the token and base URL are fields of the Front API credential).
+ */
+const SETTING_ADVICE: Record<ConfigSetting, string> = {
+  token: "Check the Token of the Front API credential, or create a new one in Front (Settings → Developers → API tokens).",
+  baseUrl: "Check the Base URL of the Front API credential: Front's API is https://api2.frontapp.com.",
+  timeoutMs: "Run the node again later, or ask for less (a smaller limit or fewer pages).",
+  maxCallBytes: "Ask for fewer results (a smaller limit, Max Results or Max Pages).",
+  maxListPages: "The list is longer than the node reads at once.",
+};
+
+const adviceFor = (setting: unknown): string | undefined =>
+  typeof setting === "string" && Object.hasOwn(SETTING_ADVICE, setting) ? SETTING_ADVICE[setting as ConfigSetting] : undefined;
 
 const strings = (u: unknown): string[] => (Array.isArray(u) ? u.filter((x): x is string => typeof x === "string") : []);
 
@@ -51,6 +68,8 @@ export const summarizeFailure = (error: unknown, secrets: Secrets): FailureSumma
   const lines = [...issueLines(e.issues), ...strings(e.details)];
   const suggestions = strings(e.suggestions);
   if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(", ")}?`);
+  const advice = adviceFor(e.setting);
+  if (advice !== undefined) lines.push(advice);
   const description = lines.length > 0 ? redact.text(lines.join("\n")) : undefined;
   return {
     message: redact.text(message),
