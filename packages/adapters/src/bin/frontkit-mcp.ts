@@ -65,7 +65,7 @@ const main = async (): Promise<void> => {
       };
       let server;
       try {
-        server = createCatalogServer({ catalog, getTools, readOnly: command.readOnly, tools: command.tools, secrets: [token], onToolsListed: warmUp });
+        server = createCatalogServer({ catalog, getTools, readOnly: command.readOnly, tools: command.tools, audience: "cli", secrets: [token], onToolsListed: warmUp });
       } catch (error) {
         return fail(configurationMessage(error, token), 2);
       }
@@ -97,6 +97,7 @@ const main = async (): Promise<void> => {
           baseUrl: command.baseUrl,
           readOnly: command.readOnly,
           tools: command.tools,
+          audience: "cli",
           maxAccounts: command.maxAccounts,
           allowedOrigins: command.allowedOrigins,
           ...(command.verbose ? { toolsOptions: { onRequest: verboseLine } } : {}),

@@ -50,15 +50,13 @@ const INSTRUCTIONS =
   "and (unless the server is read-only) tag conversations, create contacts and send messages. Ids look like " +
   "inb_…, cnv_…, tag_…, crd_…, tea_…, cha_…. Use the list-* tools to find ids before acting on them.";
 
-/** Why a tool of the catalog is not served here, and how to get it: as an InvalidInput (nothing was sent). */
+/** Why a tool of the catalog is not served here, as an InvalidInput (nothing was sent); the formatter says how to get it. */
 const hiddenTool = (entry: ToolCatalogEntry, selection: ToolSelection, selected: ReadonlyArray<ToolCatalogEntry>) => {
-  const message =
-    selection.readOnly === true && !entry.annotations.readOnlyHint
-      ? `${entry.name} is not available: this server runs read-only (--read-only, or readOnly: true in code), which hides the tools that can change Front. ` +
-        `Restart it without --read-only to use ${entry.name}, or ask whoever configured it.`
-      : `${entry.name} is not available: this server exposes only ${selected.map((t) => t.name).join(", ")} (--tools). ` +
-        `Restart it with ${entry.name} added to --tools to use it.`;
-  return { _tag: "InvalidInput", message, retryable: false, issues: [] } as const;
+  const readOnly = selection.readOnly === true && !entry.annotations.readOnlyHint;
+  const message = readOnly
+    ? `${entry.name} is not available: this server runs read-only, which hides the tools that can change Front.`
+    : `${entry.name} is not available: this server exposes only ${selected.map((t) => t.name).join(", ")}.`;
+  return { _tag: "InvalidInput", message, retryable: false, issues: [], hiddenBy: readOnly ? "readOnly" : "tools" } as const;
 };
 
 /** The server's redactor: the given one, and the plain `secrets` too when both are given. */
@@ -103,7 +101,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
     const entry = byName.get(name);
     if (entry === undefined) {
       const hidden = options.catalog.find((t) => t.name === name);
-      if (hidden !== undefined) return formatToolError(hiddenTool(hidden, options, selected), { tool: name, redact });
+      if (hidden !== undefined) return formatToolError(hiddenTool(hidden, options, selected), { tool: name, redact, audience: options.audience });
       return formatToolError(
         {
           _tag: "InvalidInput",

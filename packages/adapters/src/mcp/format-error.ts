@@ -7,6 +7,7 @@
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ConfigSetting, FrontToolError } from "@frontkit/tools";
 import { type Redactor, redactorOf } from "@frontkit/tools/redact";
+import { type SettingsAudience, serverSettingNames } from "./setting-names.js";
 
 /** Context for formatting one failure. */
 export interface FormatErrorContext {
@@ -18,6 +19,8 @@ export interface FormatErrorContext {
   readonly redact?: Redactor;
   /** Clock for "retry at" times (tests). */
   readonly now?: () => number;
+  /** Who configured the server (default code): advice names the bin's flags for `cli`, the options for `code`. */
+  readonly audience?: SettingsAudience | undefined;
 }
 
 // The typed errors' shape (a string `_tag` and `message`), checked here rather than with the tools'
@@ -34,9 +37,15 @@ const seconds = (ms: number): string => {
 };
 
 // What the agent should do next, per error kind. The error's own `message` says what happened.
-const nextStep = (error: FrontToolError, tool: string, now: number): string | undefined => {
+const nextStep = (error: FrontToolError, tool: string, now: number, audience: SettingsAudience | undefined): string | undefined => {
   switch (error._tag) {
-    case "InvalidInput":
+    case "InvalidInput": {
+      // A tool this server does not offer (catalog-server.ts): how to get it, in the words of whoever configured it.
+      const hiddenBy = (error as { hiddenBy?: unknown }).hiddenBy;
+      const names = serverSettingNames(audience);
+      if (hiddenBy === "readOnly") return `Nothing was sent to Front. Restart the server without ${names.readOnly} to use ${tool}, or ask whoever configured it.`;
+      if (hiddenBy === "tools") return `Nothing was sent to Front. Restart the server with ${tool} added to ${names.tools} to use it.`;
+    }
       // Without issues the message itself says what to change (e.g. a tool this server does not offer).
       return !Array.isArray(error.issues) || error.issues.length === 0 ? "Nothing was sent to Front." : "Nothing was sent to Front. Fix the fields listed above and call the tool again.";
     case "Unauthorized":
@@ -105,7 +114,7 @@ const fieldsOf = (error: FrontToolError): Record<string, unknown> => {
   return out;
 };
 
-const describe = (error: FrontToolError, tool: string, now: number): string => {
+const describe = (error: FrontToolError, tool: string, now: number, audience: SettingsAudience | undefined): string => {
   const lines: string[] = [];
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
   if (error._tag === "InvalidInput" && Array.isArray(error.issues) && error.issues.length > 0) {
@@ -117,7 +126,7 @@ const describe = (error: FrontToolError, tool: string, now: number): string => {
   }
   if (error.details !== undefined) for (const d of error.details) lines.push(`- ${d}`);
   // An error kind newer than this adapter still gets its own message; only the advice is generic.
-  lines.push(nextStep(error, tool, now) ?? (error.retryable ? "It may succeed if retried later." : "Retrying the same call will not help."));
+  lines.push(nextStep(error, tool, now, audience) ?? (error.retryable ? "It may succeed if retried later." : "Retrying the same call will not help."));
   const place = settingPlace(error);
   if (place !== undefined) lines.push(place);
   if (error.requestId !== undefined) lines.push(`Front request id: ${error.requestId}`);
@@ -132,7 +141,7 @@ export const formatToolError = (error: unknown, context: FormatErrorContext): Ca
     return {
       isError: true,
       content: [
-        { type: "text", text: redact.text(describe(error, context.tool, now)) },
+        { type: "text", text: redact.text(describe(error, context.tool, now, context.audience)) },
         { type: "text", text: JSON.stringify({ error: redact.json(fieldsOf(error)) }) },
       ],
     };

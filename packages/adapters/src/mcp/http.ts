@@ -12,6 +12,7 @@ import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/
 import { bearerToken } from "./bearer.js";
 import { InflightCalls } from "./cancellation.js";
 import { createFrontMcpServer } from "./server.js";
+import { serverSettingNames } from "./setting-names.js";
 import { selectTools, type ToolSelection } from "./tool-selection.js";
 
 /** Options of the HTTP handler. */
@@ -204,7 +205,7 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
     if (url.pathname !== path) return sendJsonRpcError(res, 404, -32601, `Not found: the MCP endpoint is POST ${path}.`);
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return sendJsonRpcError(res, 403, -32000, `Origin ${origin} is not allowed; start the server with --allow-origin ${origin} to allow it.`);
+      return sendJsonRpcError(res, 403, -32000, `Origin ${origin} is not allowed; start the server with ${origin} in ${serverSettingNames(options.audience).allowedOrigins} to allow it.`);
     }
     if (origin !== undefined) {
       // An allowed browser origin may read every answer, refusals included (so it can show them).
@@ -293,6 +294,7 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       frontTools: leased.client,
       readOnly: options.readOnly,
       tools: options.tools,
+      audience: options.audience,
       resources: options.resources,
       signal: hangup.signal,
       redact: leased.redact,

@@ -47,6 +47,7 @@ export const createFrontMcpServer = (options: FrontMcpServerOptions): Server => 
     getTools: () => tools,
     readOnly: options.readOnly,
     tools: options.tools,
+    audience: options.audience,
     resources: options.resources,
     signal: options.signal,
     onCallStart: options.onCallStart,
