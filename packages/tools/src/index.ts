@@ -14,6 +14,19 @@ export {
   type FrontResponse,
   type RequestOptions,
 } from "./front.js";
+export { makeRedactor, secretOf, type Redactor, type Secret } from "./redact-secret.js";
+export { REDACTED, redactText, redactJson, redactorOf } from "./redact.js";
+export {
+  ClientCache,
+  DEFAULT_MAX_CLIENTS,
+  DEFAULT_CLIENT_IDLE_TTL_MS,
+  type ClientCacheOptions,
+  type ClientConfig,
+  type ClientLease,
+  type ClientOptions,
+  type ClientRequest,
+  type DisposableClient,
+} from "./client-cache.js";
 export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
 export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
 export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
@@ -30,6 +43,10 @@ export {
   type ToolDefinition,
   type AnyToolDefinition,
   type ToolAnnotations,
+  type ToolAttachments,
+  type ToolExample,
+  type ToolMenu,
+  type ToolPaging,
   type ToolSchema,
   type ToolInput,
   type ToolOutput,

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { NotFound, RateLimited, toolNames } from "@frontkit/tools";
+import { Redacted } from "effect";
 import { describe, expect, it } from "vitest";
 import { createSpojitExecutor, SPOJIT_ERROR_CODES, type SpojitExecutorOptions } from "../../src/spojit/index.js";
 
@@ -13,12 +14,14 @@ const withFakes = (answer: (tool: string, input: unknown, token: string) => Prom
   const executor = createSpojitExecutor({
     ...options,
     createTools: (config) => {
-      const record: Created = { token: config.token, baseUrl: config.baseUrl, calls: [], disposed: false };
+      // The executor hands the token over Redacted; the fake reads it to record which account it serves.
+      const token = Redacted.value(config.token);
+      const record: Created = { token, baseUrl: config.baseUrl, calls: [], disposed: false };
       created.push(record);
       return {
         invokeDetailed: async (name, input) => {
           record.calls.push(name);
-          const data = await answer(name, input, config.token);
+          const data = await answer(name, input, token);
           return { data, meta: { attempts: 2, rateLimit: { limit: 100, remaining: 97, resetAt: 1_700_000_060_000, junk: "x" } } };
         },
         dispose: async () => {

@@ -168,5 +168,24 @@ export const sendMessage = defineTool({
   input: SendMessageInput,
   output: SendMessageOutput,
   annotations: { readOnly: false, destructive: false, idempotent: false, openWorld: true },
+  menu: { resource: "message", operation: "send", label: "Send" },
+  attachments: { field: "attachments", filename: "filename", contentType: "content_type", data: "data_base64" },
+  examples: [
+    {
+      title: "Start a new conversation from a channel",
+      input: { channel_id: "cha_55c8c149", to: ["jane@example.com"], subject: "Your order", body: "<p>Hi Jane, your order has shipped.</p>" },
+    },
+    { title: "Reply in a conversation", input: { conversation_id: "cnv_55c8c149", body: "Thanks, we are on it." } },
+    {
+      title: "Send with an attachment (base64)",
+      input: {
+        channel_id: "cha_55c8c149",
+        to: ["jane@example.com"],
+        subject: "Invoice",
+        body: "Please find the invoice attached.",
+        attachments: [{ filename: "invoice.txt", content_type: "text/plain", data_base64: "SW52b2ljZSAjMTAwMQ==" }],
+      },
+    },
+  ],
   run: (input) => sendMessageProgram(input),
 });
