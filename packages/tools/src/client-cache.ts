@@ -88,6 +88,7 @@ export class ClientCache<C extends DisposableClient = FrontTools, O extends obje
   readonly #idleTtlMs: number;
   readonly #now: () => number;
   #timer: ReturnType<typeof setTimeout> | undefined;
+  #lastSweep = Number.NEGATIVE_INFINITY;
   #closed = false;
 
   constructor(options: ClientCacheOptions<C, O> = {}) {
@@ -200,9 +201,10 @@ export class ClientCache<C extends DisposableClient = FrontTools, O extends obje
     }
   }
 
-  /** Drops idle clients unused for the idle TTL. */
+  /** Drops idle clients unused for the idle TTL; at most once a second, so a busy server does not walk the map per call. */
   #sweep(now: number): void {
-    if (this.#idleTtlMs === 0) return;
+    if (this.#idleTtlMs === 0 || now - this.#lastSweep < Math.min(this.#idleTtlMs, 1_000)) return;
+    this.#lastSweep = now;
     for (const entry of [...this.#entries.values()]) {
       if (entry.users === 0 && now - entry.lastUsed >= this.#idleTtlMs) this.#drop(entry);
     }
@@ -213,6 +215,7 @@ export class ClientCache<C extends DisposableClient = FrontTools, O extends obje
     if (this.#idleTtlMs === 0 || this.#timer !== undefined || this.#closed) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
+      this.#lastSweep = Number.NEGATIVE_INFINITY;
       this.#sweep(this.#now());
       if ([...this.#entries.values()].some((e) => e.users === 0)) this.#schedule();
     }, this.#idleTtlMs);

@@ -93,6 +93,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
     const redact = makeRedactor([token]);
     const client = yield* openFrontClient(token, config);
     const { maxCallBytes, maxListPages, maxRetryAfterMs, schedule, cacheTtlMs } = yield* resolveFrontBudget(config);
+    // The shared rate limiter of this token (rate-limiter.ts): built in this one call, used by settle and attempts.
     const limiter = yield* makeRateLimiter({
       ...(config.maxConcurrency === undefined ? {} : { maxConcurrency: config.maxConcurrency }),
       ...(config.burstPerSecond === undefined ? {} : { burstPerSecond: config.burstPerSecond }),

@@ -97,6 +97,20 @@ describe("ClientCache", () => {
     expect(made.map((m) => m.token)).toEqual([tok("one"), tok("two"), tok("one")]);
   });
 
+  it("reuses one client per scope while its token is unchanged", () => {
+    const { cache, made } = makeCache(10);
+    const a1 = cache.acquire({ token: tok("a"), scope: "conn-a" });
+    a1.release();
+    const a2 = cache.acquire({ token: tok("a"), scope: "conn-a" });
+    a2.release();
+    const b = cache.acquire({ token: tok("b"), scope: "conn-b" });
+    b.release();
+    expect(a1.client).toBe(a2.client);
+    expect(b.client).not.toBe(a1.client);
+    expect(made.map((m) => m.token)).toEqual([tok("a"), tok("b")]);
+    expect(cache.size).toBe(2);
+  });
+
   it("gives a scope's new token a fresh client and disposes the old one after its calls finish; scopes never share", async () => {
     const { cache, made } = makeCache(10);
     const old = cache.acquire({ token: tok("old"), scope: "conn-a" });

@@ -166,4 +166,17 @@ describe("createSpojitExecutor (unit)", () => {
     expect(created[0]?.baseUrl).toBe("https://front-proxy.example.com");
     expect(inputs).toEqual([{}]);
   });
+
+  it("keeps at most maxConnections clients: the least recently used idle one is disposed", async () => {
+    const { executor, created } = withFakes(async () => ({}), { maxConnections: 1 });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", tok("token-a")) });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("b", tok("token-b")) });
+    expect(executor.connectionCount).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(created.map((c) => [c.token, c.disposed])).toEqual([
+      [tok("token-a"), true],
+      [tok("token-b"), false],
+    ]);
+    await executor.dispose();
+  });
 });
