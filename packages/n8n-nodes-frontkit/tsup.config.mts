@@ -29,6 +29,9 @@ export default defineConfig({
   esbuildOptions(options) {
     options.alias = {
       "@frontkit/adapters/n8n": src("../adapters/src/n8n/index.ts"),
+      // The dependency-free entries first: "@frontkit/tools" alone would also rewrite "@frontkit/tools/redact".
+      "@frontkit/tools/redact": src("../tools/src/redact.ts"),
+      "@frontkit/tools/token": src("../tools/src/token.ts"),
       "@frontkit/tools": src("../tools/src/index.ts"),
       "@frontkit/core": src("../core/src/index.ts"),
     };

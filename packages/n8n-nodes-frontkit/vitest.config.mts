@@ -8,6 +8,8 @@ export default defineConfig({
     // Unit tests use the workspace sources; the engine tests load the built bundle (dist/).
     alias: {
       "@frontkit/adapters/n8n": path("../adapters/src/n8n/index.ts"),
+      "@frontkit/tools/redact": path("../tools/src/redact.ts"),
+      "@frontkit/tools/token": path("../tools/src/token.ts"),
       "@frontkit/tools": path("../tools/src/index.ts"),
       "@frontkit/core": path("../core/src/index.ts"),
       "@frontkit/testkit": path("../testkit/src/index.ts"),

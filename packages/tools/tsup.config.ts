@@ -20,7 +20,8 @@ const promiseEntryUsesMainBundle: Plugin = {
 
 export default defineConfig({
   // token.ts imports nothing: `@frontkit/tools/token` lets the MCP bin check FRONT_API_TOKEN without loading Effect.
-  entry: ["src/index.ts", "src/promise.ts", "src/token.ts"],
+  // redact.ts likewise: the MCP server masks secrets in what it answers before Effect is loaded.
+  entry: ["src/index.ts", "src/promise.ts", "src/token.ts", "src/redact.ts"],
   format: ["esm", "cjs"],
   dts: true,
   sourcemap: true,

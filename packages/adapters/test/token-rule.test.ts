@@ -8,6 +8,7 @@ import { startFrontMcpHttpServer } from "../src/mcp/http.js";
 import { createFrontMcpServer } from "../src/mcp/server.js";
 import { openSession } from "../src/n8n/session.js";
 import { validateConnection } from "../src/spojit/connection.js";
+import { createSpojitExecutor } from "../src/spojit/executor.js";
 
 const GOOD = "eyJhbGciOiJIUzI1NiJ9.eyJzY29wZXMiOlsic2hhcmVkOioiXX0.c2lnbmF0dXJlLW5vdC1yZWFs";
 
@@ -48,7 +49,7 @@ const expectSameRule = (token: string, got: Outcome) => {
 
 describe("one token rule across entry points", () => {
   for (const [label, token] of CANDIDATES) {
-    it(`${label}: MCP stdio (FRONT_API_TOKEN), MCP library, Spojit connection and n8n credential agree with the rule`, () => {
+    it(`${label}: MCP stdio (FRONT_API_TOKEN), MCP library, Spojit connection and n8n credential agree with the rule`, async () => {
       const stdio = outcome(() => parseCliArgs([], { FRONT_API_TOKEN: token }));
       if (!stdio.accepted) expect(() => parseCliArgs([], { FRONT_API_TOKEN: token })).toThrow(CliUsageError);
       expectSameRule(token, stdio);
@@ -56,11 +57,15 @@ describe("one token rule across entry points", () => {
         token,
         outcome(() => createFrontMcpServer({ token })),
       );
+      // Spojit checks that a token is there; its form is the tools' one rule, applied when the client is built.
       const spojit = validateConnection({ id: "conn-1", token });
-      expectSameRule(token, spojit.ok ? { accepted: true } : { accepted: false, message: spojit.error.message });
+      const executor = createSpojitExecutor({ fetch: async () => Response.json({ _results: [], _pagination: {} }) });
+      const ran = await executor.execute({ tool: "list-tags", input: {}, connection: { id: "conn-1", token } });
+      await executor.dispose();
+      expectSameRule(token, !spojit.ok ? { accepted: false, message: spojit.error.message } : ran.ok ? { accepted: true } : { accepted: false, message: ran.error.message });
       expectSameRule(
         token,
-        outcome(() => void openSession({ token }).tools.dispose()),
+        outcome(() => openSession({ token }).release()),
       );
     });
   }

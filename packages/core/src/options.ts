@@ -85,7 +85,7 @@ const resolveBaseUrl = (raw: string): string => {
   }
   if (url.username || url.password) {
     // Credentials in the URL would be sent beside the token; Front authenticates with the token only.
-    throw new FrontInputError("baseUrl", "baseUrl must not contain a user name or password");
+    throw new FrontInputError("baseUrl", "baseUrl must not contain credentials (a user name or password)");
   }
   if (url.search || url.hash) {
     throw new FrontInputError("baseUrl", "baseUrl must not contain a query string or fragment");

@@ -1,15 +1,7 @@
 import { describe, expect, it } from "vitest";
-import {
-  FRONT_ERROR_KIND,
-  FrontApiError,
-  FrontInputError,
-  FrontResponseError,
-  FrontTimeoutError,
-  frontErrorKind,
-  isFrontError,
-  parseFrontError,
-  readFrontErrorBody,
-} from "../src/index.js";
+import * as core from "../src/index.js";
+
+const { FRONT_ERROR_KIND, FrontApiError, FrontInputError, FrontResponseError, FrontTimeoutError, frontErrorKind, isFrontError, parseFrontError, readFrontErrorBody } = core;
 
 describe("readFrontErrorBody: the one reader of Front's _error body", () => {
   it("gives title, message and details; details that are not text become JSON", () => {

@@ -1,6 +1,6 @@
 /**
  * The built Front node in n8n's engine against Prism: list operations, per-item execution
- * with pairedItem, one FrontTools per execution, errors, continueOnFail and the token.
+ * with pairedItem, one FrontTools per credential (shared across executions), errors, continueOnFail and the token.
  */
 import { serverError, status } from "@frontkit/testkit";
 import { describe, expect, it } from "vitest";
@@ -46,14 +46,21 @@ describe("list operations", () => {
   });
 
   it("shares one FrontTools across the items of an execution (the tag cache answers the second item)", async () => {
+    // A credential no earlier test used: its client (and tag cache) starts cold.
+    const credentials = { ...front.credentials, token: `${CANARY_TOKEN}-items` };
     const result = await runFrontWorkflow({
       parameters: { resource: "tag", operation: "getAll", returnAll: true },
-      credentials: front.credentials,
+      credentials,
       items: [{ json: {} }, { json: {} }],
     });
     expect(result.error).toBeUndefined();
     const perItem = result.items.length / 2;
     expect(result.items.filter((i) => (i.pairedItem as { item: number }).item === 1)).toHaveLength(perItem);
+    expect(front.proxy.requests.filter((r) => r.path === "/tags")).toHaveLength(1);
+    // The one per-token client cache keeps the credential's client across executions too (issue 14).
+    const again = await runFrontWorkflow({ parameters: { resource: "tag", operation: "getAll", returnAll: true }, credentials });
+    expect(again.error).toBeUndefined();
+    expect(again.items).toHaveLength(perItem);
     expect(front.proxy.requests.filter((r) => r.path === "/tags")).toHaveLength(1);
   });
 });

@@ -12,6 +12,11 @@ import { pollHost, StaticDataStore, type TriggerSetup } from "./engine/trigger-h
 
 let sim: SimulatedFront;
 let proxy: FaultProxy;
+// The node keeps one client per credential across executions (the one per-token client cache), with its rate
+// limiter; each test starts the hand-moved clock afresh, which a client kept from the previous test would read
+// as time running backwards. So each test polls with its own credential (the canary is still its prefix).
+let token = CANARY_TOKEN;
+let tests = 0;
 
 beforeAll(async () => {
   sim = await startSimulatedFront({ perMinute: 10_000, burstPerSecond: 1_000, now: () => Date.now() });
@@ -22,6 +27,7 @@ afterAll(async () => {
   await sim?.stop();
 });
 beforeEach(() => {
+  token = `${CANARY_TOKEN}-${++tests}`;
   vi.useFakeTimers({ toFake: ["Date"], now: Date.now() });
   sim.reset();
   proxy.reset();
@@ -35,7 +41,7 @@ const advance = (seconds: number) => vi.setSystemTime(Date.now() + seconds * 100
 
 const setup = (parameters: Record<string, unknown> = {}): TriggerSetup => ({
   parameters: { mode: "polling", ...parameters },
-  credentials: { frontApi: { token: CANARY_TOKEN, baseUrl: proxy.url } },
+  credentials: { frontApi: { token, baseUrl: proxy.url } },
 });
 
 const eventRequests = () => proxy.requests.filter((r) => r.path === "/events");
@@ -54,7 +60,7 @@ describe("first activation", () => {
     expect(String(host.store.node()["eventsCursor"])).toMatch(/^evc1:/);
     // One small read proves the token may list events; nothing of what it returns is emitted.
     expect(eventRequests().map((r) => r.query.get("limit"))).toEqual(["1"]);
-    for (const request of proxy.requests) expect(request.headers.authorization).toBe(`Bearer ${CANARY_TOKEN}`);
+    for (const request of proxy.requests) expect(request.headers.authorization).toBe(`Bearer ${token}`);
     advance(30);
     expect(await host.tick()).toEqual({});
   });
@@ -192,7 +198,9 @@ describe("Fetch test event (manual)", () => {
     expect(eventRequests()).toHaveLength(1);
     expect(fetched.staticDataChanged).toBe(false);
     expect(host.store.node()["eventsCursor"]).toBe(position);
-    // The next scheduled poll still delivers both.
+    // The next scheduled poll, a little later (the credential's client and its burst pacing are kept from the
+    // test fetch; with this frozen clock no time would pass otherwise), still delivers both.
+    advance(1);
     expect(ids(await host.tick())).toEqual([older.event.id, newer.event.id]);
   });
 });

@@ -21,6 +21,57 @@ export interface ToolAnnotations {
   readonly openWorld: boolean;
 }
 
+/**
+ * Where a tool sits in a Resource → Operation menu (the n8n node): values follow n8n's conventions (`get`,
+ * `getAll`, `create`) so workflows read like those of built-in nodes.
+ */
+export interface ToolMenu {
+  /** The resource value, e.g. `conversation`. */
+  readonly resource: string;
+  /** The operation value within the resource, e.g. `getAll`. */
+  readonly operation: string;
+  /** The operation's menu label, e.g. "Get Many". */
+  readonly label: string;
+}
+
+/**
+ * How a tool that lists things pages, by its own input and output field names, so an adapter follows it
+ * without guessing. `cursor`: one page per call, `limit` in, `cursor` in to continue, `next` out (absent at the
+ * end); `autoPaginate`, when the tool can follow pages itself up to a bound. `all`: the whole list comes back in
+ * one call.
+ */
+export type ToolPaging =
+  | {
+      readonly mode: "cursor";
+      /** The output field holding the list. */
+      readonly items: string;
+      readonly limit: string;
+      readonly cursor: string;
+      readonly next: string;
+      readonly autoPaginate?: { readonly flag: string; readonly maxResults: string };
+    }
+  | {
+      readonly mode: "all";
+      /** The output field holding the list. */
+      readonly items: string;
+    };
+
+/** Which input field takes file attachments, and the field names of one attachment. */
+export interface ToolAttachments {
+  /** The input field holding the array of attachments. */
+  readonly field: string;
+  readonly filename: string;
+  readonly contentType: string;
+  /** The field with the file's content (its JSON Schema says how it is encoded). */
+  readonly data: string;
+}
+
+/** A worked example of a tool's input (as JSON, the way users write it); tests check each against the schema. */
+export interface ToolExample {
+  readonly title: string;
+  readonly input: Readonly<Record<string, unknown>>;
+}
+
 /** A schema a tool's input or output can use: no services needed to decode or encode. */
 export type ToolSchema<A> = Schema.Codec<A, unknown, never, never>;
 
@@ -38,6 +89,14 @@ export interface ToolDefinition<I, O> {
   readonly output: ToolSchema<O>;
   /** Behaviour hints. */
   readonly annotations: ToolAnnotations;
+  /** Its place in a Resource → Operation menu (absent: adapters file it under "Other"). */
+  readonly menu?: ToolMenu;
+  /** How it pages, when it lists things (absent: it answers about one thing). */
+  readonly paging?: ToolPaging;
+  /** Which input takes file attachments, when one does. */
+  readonly attachments?: ToolAttachments;
+  /** Worked examples of its input, at least one. */
+  readonly examples: ReadonlyArray<ToolExample>;
   /** The program, given decoded input. */
   readonly run: (input: I) => Effect.Effect<O, FrontToolError, Front>;
 }

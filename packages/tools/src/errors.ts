@@ -17,8 +17,18 @@ export const InputIssue = Schema.Struct({
 /** One problem found in a tool's input. */
 export type InputIssue = typeof InputIssue.Type;
 
+/**
+ * The configuration setting a failure points at, by its FrontConfig name: the token Front refused, the base URL
+ * that did not lead to Front's API, a bound that stopped the call. A fact, not advice: each adapter's formatter
+ * says where its users change it (an env var for the MCP bin, the connection for Spojit, the credential for n8n).
+ */
+export const ConfigSetting = Schema.Literals(["token", "baseUrl", "timeoutMs", "maxCallBytes", "maxListPages"]);
+/** The configuration setting a failure points at. */
+export type ConfigSetting = typeof ConfigSetting.Type;
+
 /** Fields shared by every error that came from an HTTP response. */
 const httpFields = {
+  setting: Schema.optionalKey(ConfigSetting),
   message: Schema.String,
   retryable: Schema.Boolean,
   status: Schema.optionalKey(Schema.Int),
@@ -39,6 +49,7 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
   requestId: Schema.optionalKey(Schema.String),
   retryAfterMs: Schema.optionalKey(Schema.Int),
   operation: Schema.optionalKey(Schema.String),
+  setting: Schema.optionalKey(ConfigSetting),
 }) {}
 
 /** Front answered 401: the API token is missing, invalid or revoked. */
@@ -172,7 +183,7 @@ export const formatIssuePath = (path: ReadonlyArray<PropertyKey | { readonly key
 /** Builds an InvalidInput whose message names every problem, so one sentence tells the user what to fix. */
 export const invalidInput = (
   issues: ReadonlyArray<InputIssue>,
-  options: { readonly operation?: string; readonly summary?: string; readonly details?: ReadonlyArray<string> } = {},
+  options: { readonly operation?: string; readonly summary?: string; readonly details?: ReadonlyArray<string>; readonly setting?: ConfigSetting } = {},
 ): InvalidInput => {
   const listed = issues.map((i) => (i.path === "" ? i.message : `${i.path}: ${i.message}`)).join("; ");
   const summary = options.summary ?? "Invalid input";
@@ -182,5 +193,6 @@ export const invalidInput = (
     issues: [...issues],
     ...(options.details === undefined ? {} : { details: [...options.details] }),
     ...(options.operation === undefined ? {} : { operation: options.operation }),
+    ...(options.setting === undefined ? {} : { setting: options.setting }),
   });
 };

@@ -4,6 +4,7 @@
  */
 import { frontErrorKind, isFrontError, type RateLimitInfo, readFrontErrorBody } from "@frontkit/core";
 import {
+  type ConfigSetting,
   Conflict,
   Forbidden,
   type FrontToolError,
@@ -65,35 +66,37 @@ export const errorFromResponse = (ctx: ResponseContext): FrontToolError => {
     return new Validation({
       ...base,
       retryable: false,
-      message: `Front rejected the ${op} request (HTTP ${s}); correct the fields listed in details and retry.${because(parts)}`,
+      message: `Front rejected the ${op} request (HTTP ${s}).${because(parts)}`,
     });
   }
   if (s === 401) {
     return new Unauthorized({
       ...base,
       retryable: false,
-      message: `Front did not accept the API token (HTTP 401) for ${op}; check that FRONT_API_TOKEN is a valid, unrevoked token.${because(parts)}`,
+      setting: "token",
+      message: `Front did not accept the API token (HTTP 401) for ${op}: it is invalid, revoked or expired.${because(parts)}`,
     });
   }
   if (s === 403) {
     return new Forbidden({
       ...base,
       retryable: false,
-      message: `The API token is not allowed to perform ${op} (HTTP 403); grant the token the needed scope or use a token with access to this resource.${because(parts)}`,
+      setting: "token",
+      message: `The API token is not allowed to perform ${op} (HTTP 403).${because(parts)}`,
     });
   }
   if (s === 404) {
     return new NotFound({
       ...base,
       retryable: false,
-      message: `Front found nothing for ${op} (HTTP 404); check the id or alias, and that the token can see the resource.${because(parts)}`,
+      message: `Front found nothing for ${op} (HTTP 404), or the token cannot see it.${because(parts)}`,
     });
   }
   if (s === 409) {
     return new Conflict({
       ...base,
       retryable: false,
-      message: `Front reported a conflict for ${op} (HTTP 409); the resource changed or already exists — fetch its current state before retrying.${because(parts)}`,
+      message: `Front reported a conflict for ${op} (HTTP 409): the resource changed or already exists.${because(parts)}`,
     });
   }
   if (s === 429) {
@@ -102,7 +105,7 @@ export const errorFromResponse = (ctx: ResponseContext): FrontToolError => {
     return new RateLimited({
       ...base,
       retryable: true,
-      message: `Front's rate limit was exceeded for ${op} (HTTP 429${rl.tier === undefined ? "" : `, ${rl.tier} limit`}); slow down or retry later.${wait}`,
+      message: `Front's rate limit was exceeded for ${op} (HTTP 429${rl.tier === undefined ? "" : `, ${rl.tier} limit`}).${wait}`,
       ...(rl.retryAfterMs === undefined ? {} : { retryAfterMs: Math.round(rl.retryAfterMs) }),
       ...(rl.limit === undefined ? {} : { limit: rl.limit }),
       ...(rl.remaining === undefined ? {} : { remaining: rl.remaining }),
@@ -114,13 +117,14 @@ export const errorFromResponse = (ctx: ResponseContext): FrontToolError => {
     return new ServerError({
       ...base,
       retryable: ctx.idempotent,
-      message: `Front failed to process ${op} (HTTP ${s}); this is on Front's side — retry later${s === 503 ? " (service unavailable)" : ""}.${because(parts)}`,
+      message: `Front failed to process ${op} (HTTP ${s}${s === 503 ? ", service unavailable" : ""}); the fault is on Front's side.${because(parts)}`,
     });
   }
   return new UnexpectedResponse({
     ...base,
     retryable: false,
-    message: `Front answered ${op} with an unexpected HTTP ${s}; check the base URL points at Front's Core API.${because(parts)}`,
+    setting: "baseUrl",
+    message: `Front answered ${op} with an unexpected HTTP ${s}.${because(parts)}`,
   });
 };
 
@@ -136,7 +140,8 @@ export const unexpectedBody = (
     operation,
     ...(status === undefined ? {} : { status }),
     ...(requestId === undefined ? {} : { requestId }),
-    message: `Front's answer to ${operation} could not be read (${why}); check the base URL points at Front's Core API, or report it if it persists.`,
+    setting: "baseUrl",
+    message: `Front's answer to ${operation} could not be read (${why}).`,
   });
 
 const codeOf = (u: unknown): string | undefined => {
@@ -180,13 +185,16 @@ export const transportReason = (cause: unknown): TransportReason => {
   return "other";
 };
 
-const transportAdvice: Record<TransportReason, string> = {
-  reset: "the connection was refused or closed before Front answered; check connectivity and retry",
-  dns: "the API host name could not be resolved; check FRONT_API_BASE_URL and DNS",
-  timeout: "Front did not answer in time; retry, or raise timeoutMs",
+const transportFact: Record<TransportReason, string> = {
+  reset: "the connection was refused or closed before Front answered",
+  dns: "the API host name could not be resolved",
+  timeout: "Front did not answer in time",
   aborted: "the request was cancelled by the caller",
-  other: "the request could not be sent; check connectivity and the base URL",
+  other: "the request could not be sent",
 };
+
+/** The setting a transport failure points at: the host named by the base URL, or the timeout. */
+const transportSetting: Partial<Record<TransportReason, ConfigSetting>> = { dns: "baseUrl", timeout: "timeoutMs", other: "baseUrl" };
 
 /** Maps a failure thrown by fetch/openapi-fetch (no response) to Transport, or a JSON parse failure to UnexpectedResponse. */
 export const errorFromThrown = (
@@ -204,7 +212,8 @@ export const errorFromThrown = (
       operation,
       status: cause.status,
       ...(cause.requestId === undefined ? {} : { requestId: scrub(cause.requestId) }),
-      message: `Front's answer to ${operation} could not be read: ${scrub(cause.message)}; check the base URL points at Front's Core API.`,
+      setting: "baseUrl",
+      message: `Front's answer to ${operation} could not be read: ${scrub(cause.message)}.`,
     });
   }
   const reason = transportReason(cause);
@@ -213,6 +222,7 @@ export const errorFromThrown = (
     operation,
     // Whether it is safe to repeat is decided by the request, not by the failure: a POST may have landed.
     retryable: reason !== "aborted" && idempotent,
-    message: `No answer from Front for ${operation}: ${transportAdvice[reason]}.`,
+    ...(transportSetting[reason] === undefined ? {} : { setting: transportSetting[reason] }),
+    message: `No answer from Front for ${operation}: ${transportFact[reason]}.`,
   });
 };

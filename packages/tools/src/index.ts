@@ -35,8 +35,22 @@ export {
   type RequestOptions,
   type RequestControl,
 } from "./front.js";
-export { checkFrontToken, type FrontTokenCheck } from "./token.js";
+export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
 export { FrontRetry, makeFrontRetry, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
+// ---- Secrets: the one redaction rule, and one client per token for servers serving many accounts ----
+export { makeRedactor, secretOf, type Redactor, type Secret } from "./redact-secret.js";
+export { REDACTED, redactText, redactJson, redactorOf } from "./redact.js";
+export {
+  ClientCache,
+  DEFAULT_MAX_CLIENTS,
+  DEFAULT_CLIENT_IDLE_TTL_MS,
+  type ClientCacheOptions,
+  type ClientConfig,
+  type ClientLease,
+  type ClientOptions,
+  type ClientRequest,
+  type DisposableClient,
+} from "./client-cache.js";
 export { RequestObserver, type RequestEvent, type RequestAttemptEvent, type RequestRetryEvent } from "./request-events.js";
 export { ProgressReporter, reportProgress, type ProgressUpdate } from "./progress.js";
 
@@ -53,6 +67,10 @@ export {
   type ToolDefinition,
   type AnyToolDefinition,
   type ToolAnnotations,
+  type ToolAttachments,
+  type ToolExample,
+  type ToolMenu,
+  type ToolPaging,
   type ToolSchema,
   type ToolInput,
   type ToolOutput,

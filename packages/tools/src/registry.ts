@@ -4,7 +4,7 @@
  * To add a tool: create `tools/<name>.ts` exporting its definition, import it
  * here and add one line to `tools` (keyed by its name; `registry` sorts them).
  */
-import type { AnyToolDefinition, ToolAnnotations } from "./definition.js";
+import type { AnyToolDefinition, ToolAnnotations, ToolAttachments, ToolExample, ToolMenu, ToolPaging } from "./definition.js";
 import { type JsonSchemaObject, toPlainJsonSchema } from "./json-schema.js";
 import { addTag } from "./tools/add-tag.js";
 import { createContact } from "./tools/create-contact.js";
@@ -75,6 +75,14 @@ export interface ToolCatalogEntry {
   readonly inputJsonSchema: JsonSchemaObject;
   readonly outputJsonSchema: JsonSchemaObject;
   readonly annotations: ToolAnnotationHints;
+  /** Its place in a Resource → Operation menu (absent: "Other"). */
+  readonly menu?: ToolMenu;
+  /** How it pages, when it lists things. */
+  readonly paging?: ToolPaging;
+  /** Which input takes file attachments, when one does. */
+  readonly attachments?: ToolAttachments;
+  /** Worked examples of its input. */
+  readonly examples?: ReadonlyArray<ToolExample>;
 }
 
 /** Maps a definition's annotations to MCP's hint names. */
@@ -93,6 +101,10 @@ export const catalogEntry = (tool: AnyToolDefinition): ToolCatalogEntry => ({
   inputJsonSchema: toPlainJsonSchema(tool.input),
   outputJsonSchema: toPlainJsonSchema(tool.output),
   annotations: annotationHints(tool.annotations),
+  ...(tool.menu === undefined ? {} : { menu: tool.menu }),
+  ...(tool.paging === undefined ? {} : { paging: tool.paging }),
+  ...(tool.attachments === undefined ? {} : { attachments: tool.attachments }),
+  examples: tool.examples,
 });
 
 /** The catalog of every tool, in name order. */

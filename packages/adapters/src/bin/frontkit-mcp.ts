@@ -6,6 +6,7 @@
  */
 import { enableCompileCache } from "node:module";
 import type { FrontTools, RequestEvent } from "@frontkit/tools";
+import { redactText } from "@frontkit/tools/redact";
 import { formatRequestEvent } from "../mcp/request-log.js";
 import { ADAPTERS_VERSION } from "../mcp/version.js";
 import { loadCatalog } from "./catalog-file.js";
@@ -68,7 +69,7 @@ const main = async (): Promise<void> => {
       };
       let server;
       try {
-        server = createCatalogServer({ catalog, getTools, readOnly: command.readOnly, tools: command.tools, secrets: [token], onToolsListed: warmUp });
+        server = createCatalogServer({ catalog, getTools, readOnly: command.readOnly, tools: command.tools, audience: "cli", secrets: [token], onToolsListed: warmUp });
       } catch (error) {
         return fail(configurationMessage(error, token), 2);
       }
@@ -100,6 +101,7 @@ const main = async (): Promise<void> => {
           baseUrl: command.baseUrl,
           readOnly: command.readOnly,
           tools: command.tools,
+          audience: "cli",
           maxAccounts: command.maxAccounts,
           allowedOrigins: command.allowedOrigins,
           ...(command.verbose ? { toolsOptions: { onRequest: verboseLine } } : {}),
@@ -132,7 +134,7 @@ const exitWithin = (ms: number): void => {
 const configurationMessage = (error: unknown, token: string | undefined): string => {
   const message = error instanceof Error ? error.message : String(error);
   // The token never reaches stderr, even when an error message quoted it.
-  return token === undefined || token === "" ? message : message.split(token).join("<redacted>");
+  return redactText(message, [token]);
 };
 
 main().catch((error: unknown) => {

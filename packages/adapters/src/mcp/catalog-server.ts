@@ -17,7 +17,7 @@ import {
 } from "@modelcontextprotocol/sdk/types.js";
 import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import { formatToolError } from "./format-error.js";
-import { MAX_RESULT_DEPTH, redactJson, redactString, ResultTooDeep } from "./redact.js";
+import { MAX_RESULT_DEPTH, type Redactor, redactorOf, ResultTooDeep } from "@frontkit/tools/redact";
 import { atLeast, DEFAULT_LOG_LEVEL, formatRequestEvent, levelOf } from "./request-log.js";
 import { registerResources } from "./resources.js";
 import { hasStructuredOutput, toMcpTool } from "./tool-listing.js";
@@ -38,6 +38,8 @@ export interface CatalogServerOptions extends ToolSelection {
   readonly onCallStart?: ((id: RequestId, controller: AbortController) => () => void) | undefined;
   /** Strings masked in every result (the Front token). */
   readonly secrets?: ReadonlyArray<string> | undefined;
+  /** Masks the secrets in every result instead of `secrets` (the client cache's redactor of a Redacted token). */
+  readonly redact?: Redactor | undefined;
   /** Called after each tools/list answer (the bin warms the tools up then). */
   readonly onToolsListed?: (() => void) | undefined;
 }
@@ -49,15 +51,21 @@ const INSTRUCTIONS =
   "and (unless the server is read-only) tag conversations, create contacts and send messages. Ids look like " +
   "inb_…, cnv_…, tag_…, crd_…, tea_…, cha_…. Use the list-* tools to find ids before acting on them.";
 
-/** Why a tool of the catalog is not served here, and how to get it: as an InvalidInput (nothing was sent). */
+/** Why a tool of the catalog is not served here, as an InvalidInput (nothing was sent); the formatter says how to get it. */
 const hiddenTool = (entry: ToolCatalogEntry, selection: ToolSelection, selected: ReadonlyArray<ToolCatalogEntry>) => {
-  const message =
-    selection.readOnly === true && !entry.annotations.readOnlyHint
-      ? `${entry.name} is not available: this server runs read-only (--read-only, or readOnly: true in code), which hides the tools that can change Front. ` +
-        `Restart it without --read-only to use ${entry.name}, or ask whoever configured it.`
-      : `${entry.name} is not available: this server exposes only ${selected.map((t) => t.name).join(", ")} (--tools). ` +
-        `Restart it with ${entry.name} added to --tools to use it.`;
-  return { _tag: "InvalidInput", message, retryable: false, issues: [] } as const;
+  const readOnly = selection.readOnly === true && !entry.annotations.readOnlyHint;
+  const message = readOnly
+    ? `${entry.name} is not available: this server runs read-only, which hides the tools that can change Front.`
+    : `${entry.name} is not available: this server exposes only ${selected.map((t) => t.name).join(", ")}.`;
+  return { _tag: "InvalidInput", message, retryable: false, issues: [], hiddenBy: readOnly ? "readOnly" : "tools" } as const;
+};
+
+/** The server's redactor: the given one, and the plain `secrets` too when both are given. */
+const withSecrets = (given: Redactor | undefined, secrets: ReadonlyArray<string>): Redactor => {
+  const plain = redactorOf(secrets);
+  if (given === undefined) return plain;
+  if (secrets.length === 0) return given;
+  return { text: (text) => given.text(plain.text(text)), json: (value) => given.json(plain.json(value)) };
 };
 
 // One JSON Schema validator for every server of the process. The SDK otherwise builds a new Ajv (formats included)
@@ -79,7 +87,7 @@ const listingFor = (catalog: ReadonlyArray<ToolCatalogEntry>, selected: Readonly
 /** An MCP server exposing the selected catalog entries; throws ToolSelectionError on a bad selection. */
 export const createCatalogServer = (options: CatalogServerOptions): Server => {
   const selected = selectTools(options, options.catalog);
-  const secrets = options.secrets ?? [];
+  const redact = withSecrets(options.redact, options.secrets ?? []);
   const exposeResources = options.resources !== false;
   const server = new Server(
     { name: "frontkit-mcp", title: "Front", version: ADAPTERS_VERSION },
@@ -111,7 +119,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
     const entry = byName.get(name);
     if (entry === undefined) {
       const hidden = options.catalog.find((t) => t.name === name);
-      if (hidden !== undefined) return formatToolError(hiddenTool(hidden, options, selected), { tool: name, secrets });
+      if (hidden !== undefined) return formatToolError(hiddenTool(hidden, options, selected), { tool: name, redact, audience: options.audience });
       return formatToolError(
         {
           _tag: "InvalidInput",
@@ -119,7 +127,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
           retryable: false,
           issues: [{ path: "name", message: `unknown tool ${JSON.stringify(name)}; this server offers: ${[...byName.keys()].join(", ")}` }],
         },
-        { tool: name, secrets },
+        { tool: name, redact },
       );
     }
     // One controller per call: aborted by the MCP cancel of this request, by the connection
@@ -139,7 +147,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
       const level = levelOf(event);
       if (!atLeast(level, logLevel)) return;
       const sent = extra
-        .sendNotification({ method: "notifications/message", params: { level, logger: "frontkit", data: redactString(formatRequestEvent(event), secrets) } })
+        .sendNotification({ method: "notifications/message", params: { level, logger: "frontkit", data: redact.text(formatRequestEvent(event)) } })
         .catch(() => undefined);
       progressSent.push(sent);
     };
@@ -168,7 +176,7 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
         onRequest,
         ...(onProgress === undefined ? {} : { onProgress }),
       });
-      const safe = redactJson(data, secrets);
+      const safe = redact.json(data);
       const structured = hasStructuredOutput(entry) && typeof safe === "object" && safe !== null && !Array.isArray(safe);
       return {
         content: [{ type: "text", text: JSON.stringify(safe) ?? "null" }],
@@ -185,10 +193,10 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
             operation: entry.name,
             message: `Front's answer to ${entry.name} is nested more than ${MAX_RESULT_DEPTH} levels deep, so it cannot be returned; check the base URL points at Front's Core API, or ask for a narrower resource.`,
           },
-          { tool: entry.name, secrets },
+          { tool: entry.name, redact },
         );
       }
-      return formatToolError(error, { tool: entry.name, secrets });
+      return formatToolError(error, { tool: entry.name, redact });
     } finally {
       await Promise.all(progressSent);
       // The SDK client handles notifications a microtask late but responses at once, so progress read
@@ -201,6 +209,6 @@ export const createCatalogServer = (options: CatalogServerOptions): Server => {
     }
   });
 
-  if (exposeResources) registerResources(server, { getTools: options.getTools, selected, secrets });
+  if (exposeResources) registerResources(server, { getTools: options.getTools, selected, redact });
   return server;
 };

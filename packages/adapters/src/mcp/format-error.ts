@@ -5,8 +5,9 @@
  * error's fields as JSON for programs. The token is masked on the way out.
  */
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-import type { FrontToolError } from "@frontkit/tools";
-import { redactJson, redactString } from "./redact.js";
+import type { ConfigSetting, FrontToolError } from "@frontkit/tools";
+import { type Redactor, redactorOf } from "@frontkit/tools/redact";
+import { type SettingsAudience, serverSettingNames } from "./setting-names.js";
 
 /** Context for formatting one failure. */
 export interface FormatErrorContext {
@@ -14,8 +15,12 @@ export interface FormatErrorContext {
   readonly tool: string;
   /** Strings that must never appear in the result (the Front token). */
   readonly secrets?: ReadonlyArray<string>;
+  /** Masks the secrets instead of `secrets` (a client cache lease's redactor). */
+  readonly redact?: Redactor;
   /** Clock for "retry at" times (tests). */
   readonly now?: () => number;
+  /** Who configured the server (default code): advice names the bin's flags for `cli`, the options for `code`. */
+  readonly audience?: SettingsAudience | undefined;
 }
 
 // The typed errors' shape (a string `_tag` and `message`), checked here rather than with the tools'
@@ -32,13 +37,19 @@ const seconds = (ms: number): string => {
 };
 
 // What the agent should do next, per error kind. The error's own `message` says what happened.
-const nextStep = (error: FrontToolError, tool: string, now: number): string | undefined => {
+const nextStep = (error: FrontToolError, tool: string, now: number, audience: SettingsAudience | undefined): string | undefined => {
   switch (error._tag) {
-    case "InvalidInput":
+    case "InvalidInput": {
+      // A tool this server does not offer (catalog-server.ts): how to get it, in the words of whoever configured it.
+      const hiddenBy = (error as { hiddenBy?: unknown }).hiddenBy;
+      const names = serverSettingNames(audience);
+      if (hiddenBy === "readOnly") return `Nothing was sent to Front. Restart the server without ${names.readOnly} to use ${tool}, or ask whoever configured it.`;
+      if (hiddenBy === "tools") return `Nothing was sent to Front. Restart the server with ${tool} added to ${names.tools} to use it.`;
+    }
       // Without issues the message itself says what to change (e.g. a tool this server does not offer).
       return !Array.isArray(error.issues) || error.issues.length === 0 ? "Nothing was sent to Front." : "Nothing was sent to Front. Fix the fields listed above and call the tool again.";
     case "Unauthorized":
-      return "The Front API token is missing, invalid or revoked. Ask the user to check the token configured for this server (FRONT_API_TOKEN, or the Bearer token of the HTTP connection); retrying will not help.";
+      return "The Front API token is missing, invalid or revoked. Ask the user to check the token configured for this server; retrying will not help.";
     case "Forbidden":
       return "The token is valid but may not access this resource. Use a token with the needed namespace (e.g. shared or private resources) or ask a Front admin; retrying will not help.";
     case "NotFound": {
@@ -66,17 +77,33 @@ const nextStep = (error: FrontToolError, tool: string, now: number): string | un
         case "timeout":
           return "Front did not answer in time. Retry later, or ask for less (a smaller limit or fewer pages).";
         case "dns":
-          return "Front's host could not be resolved; check the network and FRONT_API_BASE_URL.";
+          return "Front's host could not be resolved; check the network.";
         default:
           return error.retryable
             ? "The connection to Front failed. Retry in a little while."
             : `The connection to Front failed and ${tool} may or may not have taken effect. Check in Front before calling it again.`;
       }
     case "UnexpectedResponse":
-      return "Front answered with something this tool cannot read. Retry later; if it persists, report it with the request id.";
+      return error.setting === "maxCallBytes"
+        ? "Ask for fewer results (a smaller limit, max_results or max_pages) and call again."
+        : "Front answered with something this tool cannot read. Retry later; if it persists, report it with the request id.";
     case "Disposed":
       return "Nothing was sent to Front: this server's Front client was already shut down (the server is stopping or restarting). Reconnect, or restart the MCP server, then call the tool again.";
   }
+};
+
+/** Where the setting a failure points at is configured for this MCP server (the tools' errors only name the setting). */
+const SETTING_PLACE: Record<ConfigSetting, string> = {
+  token: "The token is FRONT_API_TOKEN for the stdio server, or the Bearer token of the HTTP connection.",
+  baseUrl: "Check that the server's base URL (FRONT_API_BASE_URL) points at Front's Core API.",
+  timeoutMs: "The server's timeoutMs bounds how long one request may take.",
+  maxCallBytes: "The server's maxCallBytes bounds how much one call may read.",
+  maxListPages: "The server's maxListPages bounds how many pages one whole-list read may request.",
+};
+
+const settingPlace = (error: FrontToolError): string | undefined => {
+  const setting = (error as { setting?: unknown }).setting;
+  return typeof setting === "string" && Object.hasOwn(SETTING_PLACE, setting) ? SETTING_PLACE[setting as ConfigSetting] : undefined;
 };
 
 const fieldsOf = (error: FrontToolError): Record<string, unknown> => {
@@ -87,7 +114,7 @@ const fieldsOf = (error: FrontToolError): Record<string, unknown> => {
   return out;
 };
 
-const describe = (error: FrontToolError, tool: string, now: number): string => {
+const describe = (error: FrontToolError, tool: string, now: number, audience: SettingsAudience | undefined): string => {
   const lines: string[] = [];
   const status = error.status === undefined ? "" : ` (HTTP ${error.status})`;
   if (error._tag === "InvalidInput" && Array.isArray(error.issues) && error.issues.length > 0) {
@@ -99,21 +126,23 @@ const describe = (error: FrontToolError, tool: string, now: number): string => {
   }
   if (error.details !== undefined) for (const d of error.details) lines.push(`- ${d}`);
   // An error kind newer than this adapter still gets its own message; only the advice is generic.
-  lines.push(nextStep(error, tool, now) ?? (error.retryable ? "It may succeed if retried later." : "Retrying the same call will not help."));
+  lines.push(nextStep(error, tool, now, audience) ?? (error.retryable ? "It may succeed if retried later." : "Retrying the same call will not help."));
+  const place = settingPlace(error);
+  if (place !== undefined) lines.push(place);
   if (error.requestId !== undefined) lines.push(`Front request id: ${error.requestId}`);
   return lines.join("\n");
 };
 
 /** Turns anything a tool call rejected with into an `isError` result; never throws. */
 export const formatToolError = (error: unknown, context: FormatErrorContext): CallToolResult => {
-  const secrets = context.secrets ?? [];
+  const redact = context.redact ?? redactorOf(context.secrets ?? []);
   const now = (context.now ?? Date.now)();
   if (isToolError(error)) {
     return {
       isError: true,
       content: [
-        { type: "text", text: redactString(describe(error, context.tool, now), secrets) },
-        { type: "text", text: JSON.stringify({ error: redactJson(fieldsOf(error), secrets) }) },
+        { type: "text", text: redact.text(describe(error, context.tool, now, context.audience)) },
+        { type: "text", text: JSON.stringify({ error: redact.json(fieldsOf(error)) }) },
       ],
     };
   }
@@ -125,12 +154,11 @@ export const formatToolError = (error: unknown, context: FormatErrorContext): Ca
     content: [
       {
         type: "text",
-        text: redactString(
+        text: redact.text(
           `${context.tool} failed with an internal error (${name}: ${message}). This is a bug in frontkit, not in the input; retrying may not help. Please report it.`,
-          secrets,
         ),
       },
-      { type: "text", text: JSON.stringify({ error: { _tag: "InternalError", message: redactString(message, secrets) } }) },
+      { type: "text", text: JSON.stringify({ error: { _tag: "InternalError", message: redact.text(message) } }) },
     ],
   };
 };

@@ -7,13 +7,12 @@
  */
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { checkFrontToken, createFrontTools, type FrontToolsOptions, mcpToolCatalog } from "@frontkit/tools";
+import { checkFrontToken, ClientCache, createFrontTools, DEFAULT_MAX_CLIENTS, type FrontToolsOptions, mcpToolCatalog, secretOf } from "@frontkit/tools";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { AccountPool, DEFAULT_MAX_ACCOUNTS } from "./account-pool.js";
 import { bearerToken } from "./bearer.js";
 import { InflightCalls } from "./cancellation.js";
-import { redactString } from "./redact.js";
 import { createFrontMcpServer } from "./server.js";
+import { serverSettingNames } from "./setting-names.js";
 import { selectTools, type ToolSelection } from "./tool-selection.js";
 
 /** Options of the HTTP handler. */
@@ -184,11 +183,10 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
   const bodyTimeoutMs = options.bodyTimeoutMs ?? DEFAULT_BODY_TIMEOUT_MS;
   const bodyBudget: BodyBudget = { held: 0, max: options.maxBufferedBodyBytes ?? DEFAULT_MAX_BUFFERED_BODY };
   const log = options.log ?? (() => undefined);
-  const makeTools = (token: string) =>
-    createFrontTools({ ...options.toolsOptions, token, ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) });
   // Fail at startup, not on the first request, when the base URL or options are wrong.
-  void makeTools("frontkit-startup-check").dispose();
-  const pool = new AccountPool(makeTools, options.maxAccounts ?? DEFAULT_MAX_ACCOUNTS);
+  void createFrontTools({ ...options.toolsOptions, token: "frontkit-startup-check", ...(options.baseUrl === undefined ? {} : { baseUrl: options.baseUrl }) }).dispose();
+  // One client per account (token), kept across requests: its rate limiter and list caches are the account's.
+  const pool = new ClientCache({ clientOptions: options.toolsOptions ?? {}, maxClients: options.maxAccounts ?? DEFAULT_MAX_CLIENTS });
   const inflight = new InflightCalls();
   const allowedOrigins = new Set(options.allowedOrigins ?? []);
 
@@ -207,7 +205,7 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
     if (url.pathname !== path) return sendJsonRpcError(res, 404, -32601, `Not found: the MCP endpoint is POST ${path}.`);
     const origin = req.headers.origin;
     if (origin !== undefined && !allowedOrigins.has(origin)) {
-      return sendJsonRpcError(res, 403, -32000, `Origin ${origin} is not allowed; start the server with --allow-origin ${origin} to allow it.`);
+      return sendJsonRpcError(res, 403, -32000, `Origin ${origin} is not allowed; start the server with ${origin} in ${serverSettingNames(options.audience).allowedOrigins} to allow it.`);
     }
     if (origin !== undefined) {
       // An allowed browser origin may read every answer, refusals included (so it can show them).
@@ -231,20 +229,22 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
     if ((req.headersDistinct["authorization"]?.length ?? 0) > 1) {
       return sendJsonRpcError(res, 400, -32600, `Several Authorization headers were sent; send exactly one: ${SEND_BEARER}.`);
     }
-    const token = bearerToken(req.headers.authorization);
-    if (token === undefined) {
+    const bearer = bearerToken(req.headers.authorization);
+    if (bearer === undefined) {
       // No `error` code for a request without credentials (RFC 6750 §3.1); the description says what to send.
       return sendJsonRpcError(res, 401, -32001, `Missing Front API token: ${SEND_BEARER}.`, {
         "www-authenticate": bearerChallenge(`Missing Front API token: ${SEND_BEARER}`),
       });
     }
     // The one token rule, before the token reaches a client: a refusal says what is wrong, never the token.
-    const checked = checkFrontToken(token);
+    const checked = checkFrontToken(bearer);
     if (!checked.ok) {
       return sendJsonRpcError(res, 401, -32001, `The Front API token was refused: ${checked.problem}`, {
         "www-authenticate": bearerChallenge(`The Front API token was refused: ${checked.problem}`, "invalid_token"),
       });
     }
+    // From here on the token is Redacted: it prints as <redacted>, and only the client's header reads it.
+    const token = secretOf(checked.token);
     if (req.method !== "POST") {
       // Stateless server: no standalone SSE stream (GET) and no session to delete (DELETE).
       return sendJsonRpcError(res, 405, -32000, "Method not allowed: this server is stateless; send JSON-RPC messages with POST.", { allow: "POST" });
@@ -267,16 +267,17 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
 
     let lease;
     try {
-      lease = pool.acquire(token);
+      lease = pool.acquire({ token, baseUrl: options.baseUrl });
     } catch (error) {
-      const reason = error instanceof Error ? redactString(error.message, [token]) : "invalid token";
+      // The message of the tools' InvalidInput never holds the token (makeFront's rule).
+      const reason = error instanceof Error ? error.message : "invalid token";
       return sendJsonRpcError(res, 401, -32001, `The Front API token was refused: ${reason}`, {
         "www-authenticate": bearerChallenge(`The Front API token was refused: ${reason}`, "invalid_token"),
       });
     }
-    account = lease.account;
+    account = lease.key;
     const cancels = cancelsIn(body);
-    for (const c of cancels) inflight.cancel(lease.account, c.requestId, c.reason);
+    for (const c of cancels) inflight.cancel(lease.key, c.requestId, c.reason);
     // A call cancelled in its own batch is never started: the SDK would run it and, cancelled, never answer
     // it, so the stream would wait for that answer forever.
     body = dropSelfCancelled(body, cancels);
@@ -290,15 +291,16 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
     const hangup = new AbortController();
     const leased = lease;
     const server = createFrontMcpServer({
-      frontTools: leased.tools,
+      frontTools: leased.client,
       readOnly: options.readOnly,
       tools: options.tools,
+      audience: options.audience,
       resources: options.resources,
       signal: hangup.signal,
-      secrets: [token],
+      redact: leased.redact,
       // A cancel that names this call arrives in another POST (see cancellation.ts). The call then
       // ends with a "cancelled" result on this POST's stream, which closes it and frees the lease.
-      onCallStart: (id, controller) => inflight.register(leased.account, id, controller),
+      onCallStart: (id, controller) => inflight.register(leased.key, id, controller),
     });
     // No sessionIdGenerator: stateless, so any instance can answer any request and nothing is kept.
     const transport = new StreamableHTTPServerTransport({});
@@ -317,7 +319,7 @@ export const createFrontMcpHttpHandler = (options: FrontMcpHttpOptions = {}): Fr
       await server.connect(transport);
       await transport.handleRequest(req, res, body);
     } catch (error) {
-      log(`error handling request account=${account.slice(0, 12)}: ${error instanceof Error ? redactString(error.message, [token]) : "unknown"}`);
+      log(`error handling request account=${account.slice(0, 12)}: ${error instanceof Error ? leased.redact.text(error.message) : "unknown"}`);
       sendJsonRpcError(res, 500, -32603, "Internal server error.");
       cleanup();
     }

@@ -14,6 +14,5 @@ export {
 export { formatToolError, type FormatErrorContext } from "./format-error.js";
 export { selectTools, ToolSelectionError, type ToolSelection } from "./tool-selection.js";
 export { toMcpTool } from "./tool-listing.js";
-export { AccountPool, DEFAULT_MAX_ACCOUNTS, type Lease } from "./account-pool.js";
 export { FRONT_RESOURCES } from "./resources.js";
 export { ADAPTERS_VERSION } from "./version.js";

@@ -21,7 +21,7 @@ import {
   type ResourceTemplate,
 } from "@modelcontextprotocol/sdk/types.js";
 import { formatToolError } from "./format-error.js";
-import { redactJson } from "./redact.js";
+import type { Redactor } from "@frontkit/tools/redact";
 
 /** A resource backed by a tool called without arguments. */
 interface ToolResource {
@@ -106,7 +106,7 @@ const describeResource = (resource: ToolResource, entry: ToolCatalogEntry): stri
 /** Registers resources/list, resources/read and resources/templates/list for the exposed tools. */
 export const registerResources = (
   server: Server,
-  context: { readonly getTools: () => FrontTools | Promise<FrontTools>; readonly selected: ReadonlyArray<ToolCatalogEntry>; readonly secrets: ReadonlyArray<string> },
+  context: { readonly getTools: () => FrontTools | Promise<FrontTools>; readonly selected: ReadonlyArray<ToolCatalogEntry>; readonly redact: Redactor },
 ): void => {
   const entries = new Map(context.selected.map((t) => [t.name, t]));
   const offered = FRONT_RESOURCES.filter((r) => entries.has(r.tool));
@@ -135,10 +135,10 @@ export const registerResources = (
       data = await (await context.getTools()).invoke(resource.tool, {}, { signal: extra.signal });
     } catch (error) {
       // Resources have no isError result: the formatted message travels as the JSON-RPC error.
-      const formatted = formatToolError(error, { tool: resource.tool, secrets: context.secrets });
+      const formatted = formatToolError(error, { tool: resource.tool, redact: context.redact });
       const text = formatted.content.map((c) => (c.type === "text" ? c.text : "")).join("\n");
       throw new McpError(ErrorCode.InternalError, text);
     }
-    return { contents: [{ uri: resource.uri, mimeType: "application/json", text: JSON.stringify(redactJson(data, context.secrets)) }] };
+    return { contents: [{ uri: resource.uri, mimeType: "application/json", text: JSON.stringify(context.redact.json(data)) }] };
   });
 };

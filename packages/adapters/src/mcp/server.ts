@@ -6,6 +6,7 @@
 import { createFrontTools, type FrontTools, type FrontToolsOptions, mcpToolCatalog } from "@frontkit/tools";
 import type { Server } from "@modelcontextprotocol/sdk/server/index.js";
 import type { RequestId } from "@modelcontextprotocol/sdk/types.js";
+import type { Redactor } from "@frontkit/tools/redact";
 import { createCatalogServer } from "./catalog-server.js";
 import { selectTools, type ToolSelection } from "./tool-selection.js";
 
@@ -25,8 +26,10 @@ export interface FrontMcpServerOptions extends ToolSelection {
   readonly signal?: AbortSignal | undefined;
   /** Hook called when a tool call starts, with its id and abort controller; returns the cleanup. */
   readonly onCallStart?: ((id: RequestId, controller: AbortController) => () => void) | undefined;
-  /** Secrets masked in every result besides `token` (e.g. the HTTP request's token). */
+  /** Secrets masked in every result besides `token`. */
   readonly secrets?: ReadonlyArray<string> | undefined;
+  /** Masks the secrets of `frontTools` in every result (the client cache's redactor of the HTTP request's token). */
+  readonly redact?: Redactor | undefined;
 }
 
 /** Returns a configured MCP server exposing the selected Front tools; throws on a bad selection, token or base URL. */
@@ -44,10 +47,12 @@ export const createFrontMcpServer = (options: FrontMcpServerOptions): Server => 
     getTools: () => tools,
     readOnly: options.readOnly,
     tools: options.tools,
+    audience: options.audience,
     resources: options.resources,
     signal: options.signal,
     onCallStart: options.onCallStart,
     secrets: [...(options.token === undefined ? [] : [options.token]), ...(options.secrets ?? [])],
+    redact: options.redact,
   });
   if (owned) {
     // The server created this FrontTools, so it releases it (rate limiter, caches) when the transport closes.

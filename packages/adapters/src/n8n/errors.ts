@@ -1,9 +1,12 @@
 /** Tool failures → n8n's node errors, with the item index and Front's message, never a secret. */
+import type { ConfigSetting } from "@frontkit/tools";
+import { type Redactor, redactorOf } from "@frontkit/tools/redact";
 import { type INode, type JsonObject, NodeApiError, NodeOperationError } from "n8n-workflow";
 import { FieldValueError } from "./input.js";
 
 interface ToolFailure {
   readonly _tag?: unknown;
+  readonly setting?: unknown;
   readonly message?: unknown;
   readonly status?: unknown;
   readonly title?: unknown;
@@ -15,9 +18,25 @@ interface ToolFailure {
   readonly suggestions?: unknown;
 }
 
-/** Replaces every occurrence of a secret (the API token) in a string. */
-export const scrubSecrets = (text: string, secrets: ReadonlyArray<string>): string =>
-  secrets.filter((s) => s.length >= 4).reduce((acc, secret) => acc.split(secret).join("[redacted]"), text);
+/** What to mask: the secrets themselves (the credential's token), or a client lease's redactor. */
+export type Secrets = ReadonlyArray<string> | Redactor;
+
+const redactorFor = (secrets: Secrets): Redactor => ("text" in secrets ? secrets : redactorOf(secrets));
+
+/**
+ * What an n8n user does about the setting a tool error points at (the tools' errors state the fact and name the
+ * setting; in n8n the token and base URL are fields of the Front API credential).
+ */
+const SETTING_ADVICE: Record<ConfigSetting, string> = {
+  token: "Check the Token of the Front API credential, or create a new one in Front (Settings → Developers → API tokens).",
+  baseUrl: "Check the Base URL of the Front API credential: Front's API is https://api2.frontapp.com.",
+  timeoutMs: "Run the node again later, or ask for less (a smaller limit or fewer pages).",
+  maxCallBytes: "Ask for fewer results (a smaller limit, Max Results or Max Pages).",
+  maxListPages: "The list is longer than the node reads at once.",
+};
+
+const adviceFor = (setting: unknown): string | undefined =>
+  typeof setting === "string" && Object.hasOwn(SETTING_ADVICE, setting) ? SETTING_ADVICE[setting as ConfigSetting] : undefined;
 
 const strings = (u: unknown): string[] => (Array.isArray(u) ? u.filter((x): x is string => typeof x === "string") : []);
 
@@ -41,16 +60,19 @@ export interface FailureSummary {
 }
 
 /** A plain, secret-free summary of any failure. */
-export const summarizeFailure = (error: unknown, secrets: ReadonlyArray<string>): FailureSummary => {
-  if (error instanceof FieldValueError) return { message: scrubSecrets(error.message, secrets), code: "InvalidInput" };
+export const summarizeFailure = (error: unknown, secrets: Secrets): FailureSummary => {
+  const redact = redactorFor(secrets);
+  if (error instanceof FieldValueError) return { message: redact.text(error.message), code: "InvalidInput" };
   const e = (typeof error === "object" && error !== null ? error : { message: String(error) }) as ToolFailure;
   const message = typeof e.message === "string" && e.message !== "" ? e.message : "The Front call failed.";
   const lines = [...issueLines(e.issues), ...strings(e.details)];
   const suggestions = strings(e.suggestions);
   if (suggestions.length > 0) lines.push(`Did you mean: ${suggestions.join(", ")}?`);
-  const description = lines.length > 0 ? scrubSecrets(lines.join("\n"), secrets) : undefined;
+  const advice = adviceFor(e.setting);
+  if (advice !== undefined) lines.push(advice);
+  const description = lines.length > 0 ? redact.text(lines.join("\n")) : undefined;
   return {
-    message: scrubSecrets(message, secrets),
+    message: redact.text(message),
     code: typeof e._tag === "string" ? e._tag : "Error",
     ...(description !== undefined ? { description } : {}),
     ...(typeof e.status === "number" ? { status: e.status } : {}),
@@ -67,7 +89,7 @@ export const toNodeError = (
   node: INode,
   error: unknown,
   itemIndex: number,
-  secrets: ReadonlyArray<string>,
+  secrets: Secrets,
 ): NodeApiError | NodeOperationError => {
   if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
   const summary = summarizeFailure(error, secrets);

@@ -154,7 +154,7 @@ export async function executeFront(
   } catch (error) {
     sessionError = error;
   }
-  const secrets = session?.secrets ?? (typeof credentials["token"] === "string" ? [credentials["token"]] : []);
+  const secrets = session?.redact ?? (typeof credentials["token"] === "string" ? [credentials["token"]] : []);
   try {
     for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
       try {
@@ -187,7 +187,7 @@ export async function executeFront(
       }
     }
   } finally {
-    await session?.tools.dispose();
+    session?.release();
   }
   return [results];
 }

@@ -13,7 +13,7 @@ export { decodeObject, decodeValue, FieldValueError } from "./input.js";
 export { API_OPERATION_PARAM, API_OPERATION_SEARCH, apiOperationProperty, applyPickedOperation, pickedOperationId, RAW_TOOL_NAME, searchApiOperationItems } from "./raw-operation.js";
 export { FRONT_RESOURCES, OTHER_RESOURCE, placementOf, resourceOptions, toolNameFor, type FrontResource, type OperationPlacement } from "./operations.js";
 export { planOf, type AttachmentsPlan, type OperationPlan, type Paging } from "./plan.js";
-export { scrubSecrets, summarizeFailure, toNodeError, type FailureSummary } from "./errors.js";
+export { summarizeFailure, toNodeError, type FailureSummary, type Secrets } from "./errors.js";
 export { openSession, tokenOf, type FrontNodeOptions, type FrontSession } from "./session.js";
 export { FRONT_WEBHOOK_CREDENTIAL_NAME, FrontWebhookApi, webhookSecretOf } from "./trigger-credentials.js";
 export { FrontTrigger, makeFrontTriggerNode } from "./trigger-node.js";

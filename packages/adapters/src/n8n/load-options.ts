@@ -28,10 +28,10 @@ async function load(
     const tools = session.tools;
     return (await fetchRows((name, input) => tools.invoke(name, input))).sort(byName);
   } catch (error) {
-    const summary = summarizeFailure(error, session?.secrets ?? []);
+    const summary = summarizeFailure(error, session?.redact ?? []);
     throw new NodeOperationError(ctx.getNode(), summary.message, summary.description !== undefined ? { description: summary.description } : {});
   } finally {
-    await session?.tools.dispose();
+    session?.release();
   }
 }
 

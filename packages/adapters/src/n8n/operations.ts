@@ -1,7 +1,8 @@
 /**
- * Where each tool sits in the node's Resource → Operation menus. Only placement lives
- * here; names, descriptions and fields come from the tool definitions.
+ * The node's Resource → Operation menus. Where each tool sits is part of its definition (`menu`); here are only
+ * the resources, their labels and menu order.
  */
+import { type ToolCatalogEntry, toolCatalog } from "@frontkit/tools";
 import type { INodePropertyOptions } from "n8n-workflow";
 
 /** One Resource option of the node. */
@@ -28,28 +29,15 @@ export interface OperationPlacement {
   readonly name: string;
 }
 
-// Operation values follow n8n's conventions (get, getAll, create) so workflows read
-// like those of built-in nodes; a tool missing here still appears under "Other".
-const PLACEMENTS: Readonly<Record<string, OperationPlacement>> = {
-  "add-tag": { resource: "conversation", operation: "addTag", name: "Add Tag" },
-  "get-conversation": { resource: "conversation", operation: "get", name: "Get" },
-  "list-conversations": { resource: "conversation", operation: "getAll", name: "Get Many" },
-  "create-contact": { resource: "contact", operation: "create", name: "Create" },
-  "get-contact": { resource: "contact", operation: "get", name: "Get" },
-  "list-contacts": { resource: "contact", operation: "getAll", name: "Get Many" },
-  "send-message": { resource: "message", operation: "send", name: "Send" },
-  "list-tags": { resource: "tag", operation: "getAll", name: "Get Many" },
-  "list-inboxes": { resource: "inbox", operation: "getAll", name: "Get Many" },
-  "list-teammates": { resource: "teammate", operation: "getAll", name: "Get Many" },
-  "raw-api-request": { resource: "rawApi", operation: "request", name: "Request" },
-};
-
 /** Resource of tools nobody placed yet (a new tool shows up without an adapter change). */
 export const OTHER_RESOURCE: FrontResource = { value: "other", name: "Other" };
 
-/** Placement of a tool by name. */
-export const placementOf = (toolName: string): OperationPlacement =>
-  PLACEMENTS[toolName] ?? { resource: OTHER_RESOURCE.value, operation: toolName, name: toolName };
+/** Placement of a tool: its definition's menu (a catalog entry's, or the registry's by name), else "Other". */
+export const placementOf = (tool: string | Pick<ToolCatalogEntry, "name" | "menu">): OperationPlacement => {
+  const name = typeof tool === "string" ? tool : tool.name;
+  const menu = typeof tool === "string" ? toolCatalog.find((e) => e.name === name)?.menu : tool.menu;
+  return menu === undefined ? { resource: OTHER_RESOURCE.value, operation: name, name } : { resource: menu.resource, operation: menu.operation, name: menu.label };
+};
 
 /** The tool name behind a resource/operation pair, if any. */
 export const toolNameFor = (toolNames: ReadonlyArray<string>, resource: string, operation: string): string | undefined =>

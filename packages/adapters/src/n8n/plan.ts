@@ -1,8 +1,8 @@
 /**
  * How the node runs one tool: its place in the menus, its fields, and how list
- * results become items. Derived from the tool's catalog entry only.
+ * results become items. Derived from the tool's catalog entry only: what it declares, never guessed.
  */
-import type { ToolCatalogEntry } from "@frontkit/tools";
+import type { ToolAttachments, ToolCatalogEntry, ToolPaging } from "@frontkit/tools";
 import { type FieldSpec, fieldsOfSchema, type JsonSchema } from "./fields.js";
 import { type OperationPlacement, placementOf } from "./operations.js";
 
@@ -45,74 +45,54 @@ export interface OperationPlan {
   readonly attachments: AttachmentsPlan | undefined;
 }
 
-const TOKEN_KEYS = ["page_token", "cursor"];
-const NEXT_KEYS = ["next_page_token", "page_token", "next_cursor", "next"];
-const LIMIT_KEYS = ["limit", "page_size"];
-const AUTO_KEYS = ["auto_paginate", "auto_paging"];
-const MAX_KEYS = ["max_results", "max_items"];
-
 const typeIs = (s: JsonSchema | undefined, type: string): boolean =>
   s !== undefined && (s.type === type || (Array.isArray(s.type) && s.type.includes(type)) || (s.anyOf ?? []).some((m) => typeIs(m, type)));
 
-// A list tool answers { <things>: [...], count?, next_page_token? }: exactly one array of
-// objects and no single object beside it ({ conversation, messages } is one conversation).
-const listKeyOf = (output: JsonSchema): string | undefined => {
-  const props = Object.entries(output.properties ?? {});
-  const itemsOf = (s: JsonSchema) => s.items ?? (s.anyOf ?? []).find((m) => m.items)?.items;
-  const arrays = props.filter(([, s]) => typeIs(s, "array") && typeIs(itemsOf(s), "object"));
-  const objects = props.filter(([, s]) => typeIs(s, "object"));
-  return arrays.length === 1 && objects.length === 0 ? arrays[0]?.[0] : undefined;
+const propertyOf = (schema: JsonSchema, key: string): JsonSchema | undefined => schema.properties?.[key];
+
+/** The tool's declared paging, with the bounds its input schema states (Front's page size when it states none). */
+const pagingOf = (paging: ToolPaging | undefined, input: JsonSchema): Paging | undefined => {
+  if (paging === undefined) return undefined;
+  if (paging.mode === "all") return { mode: "all" };
+  const auto = paging.autoPaginate;
+  return {
+    mode: "token",
+    limitKey: paging.limit,
+    tokenKey: paging.cursor,
+    nextKey: paging.next,
+    maxPageSize: propertyOf(input, paging.limit)?.maximum ?? 100,
+    ...(auto === undefined ? {} : { auto: { flagKey: auto.flag, maxKey: auto.maxResults, maxResults: propertyOf(input, auto.maxResults)?.maximum ?? 1000 } }),
+  };
 };
 
-const attachmentsOf = (input: JsonSchema): AttachmentsPlan | undefined => {
-  const prop = input.properties?.["attachments"];
+/** The tool's declared attachments input; its data field's schema says whether it takes base64 or bytes. */
+const attachmentsOf = (attachments: ToolAttachments | undefined, input: JsonSchema): AttachmentsPlan | undefined => {
+  if (attachments === undefined) return undefined;
+  const prop = propertyOf(input, attachments.field);
   const item = prop?.items ?? prop?.anyOf?.find((m) => m.items)?.items;
-  const keys = Object.keys(item?.properties ?? {});
-  const filenameKey = keys.find((k) => /file_?name|^name$/i.test(k));
-  const dataKey = keys.find((k) => /data|content$|base64/i.test(k) && !/type/i.test(k));
-  if (filenameKey === undefined || dataKey === undefined) return undefined;
-  const dataSchema = item?.properties?.[dataKey];
+  const dataSchema = item?.properties?.[attachments.data];
   return {
-    key: "attachments",
-    filenameKey,
-    contentTypeKey: keys.find((k) => /content_?type|mime/i.test(k)),
-    dataKey,
+    key: attachments.field,
+    filenameKey: attachments.filename,
+    contentTypeKey: attachments.contentType,
+    dataKey: attachments.data,
     dataEncoding: dataSchema !== undefined && typeIs(dataSchema, "string") ? "base64" : "bytes",
   };
 };
 
-/** The plan of one tool. */
+/** The plan of one tool, from what its definition declares (menu, paging, attachments) and its input schema. */
 export const planOf = (tool: ToolCatalogEntry): OperationPlan => {
   const input = tool.inputJsonSchema as JsonSchema;
-  const output = tool.outputJsonSchema as JsonSchema;
-  // Only read-only tools list things: add-tag answers { conversation_id, tags: [...] } about one conversation.
-  const listKey = tool.annotations.readOnlyHint ? listKeyOf(output) : undefined;
-  const inputKeys = Object.keys(input.properties ?? {});
-  const outputKeys = Object.keys(output.properties ?? {});
-  const limitKey = LIMIT_KEYS.find((k) => inputKeys.includes(k));
-  const tokenKey = TOKEN_KEYS.find((k) => inputKeys.includes(k));
-  const nextKey = NEXT_KEYS.find((k) => outputKeys.includes(k));
-  const maxPageSize = (limitKey !== undefined ? input.properties?.[limitKey]?.maximum : undefined) ?? 100;
-  const flagKey = AUTO_KEYS.find((k) => inputKeys.includes(k));
-  const maxKey = MAX_KEYS.find((k) => inputKeys.includes(k));
-  const auto =
-    flagKey !== undefined && maxKey !== undefined
-      ? { flagKey, maxKey, maxResults: input.properties?.[maxKey]?.maximum ?? 1000 }
-      : undefined;
-  const paging: Paging | undefined =
-    listKey === undefined
-      ? undefined
-      : limitKey !== undefined && tokenKey !== undefined && nextKey !== undefined
-        ? { mode: "token", limitKey, tokenKey, nextKey, maxPageSize, ...(auto !== undefined ? { auto } : {}) }
-        : { mode: "all" };
-  const attachments = attachmentsOf(input);
+  const listKey = tool.paging?.items;
+  const paging = pagingOf(tool.paging, input);
+  const attachments = attachmentsOf(tool.attachments, input);
   const hidden = new Set<string>([
     ...(paging?.mode === "token" ? [paging.limitKey, paging.tokenKey, ...(paging.auto !== undefined ? [paging.auto.flagKey, paging.auto.maxKey] : [])] : []),
     ...(attachments !== undefined ? [attachments.key] : []),
   ]);
   return {
     tool,
-    placement: placementOf(tool.name),
+    placement: placementOf(tool),
     fields: fieldsOfSchema(input).filter((f) => !hidden.has(f.key)),
     listKey,
     paging,

@@ -116,8 +116,8 @@ export async function pollFrontEvents(this: IPollFunctions, options: FrontNodeOp
     if (staticData[CURSOR_KEY] !== result.cursorString) staticData[CURSOR_KEY] = result.cursorString;
     return result.events.length > 0 ? [items(result.events)] : null;
   } catch (error) {
-    throw toNodeError(this.getNode(), error, 0, session?.secrets ?? []);
+    throw toNodeError(this.getNode(), error, 0, session?.redact ?? []);
   } finally {
-    await session?.tools.dispose();
+    session?.release();
   }
 }

@@ -7,7 +7,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { eventIdOf, FRONT_EVENT_TYPES, frontChallengeAnswer, verifyFrontWebhook, type WebhookKind, type WebhookRefusal } from "@frontkit/tools";
 import type { IDataObject, IHookFunctions, IWebhookFunctions, IWebhookResponseData } from "n8n-workflow";
 import { NodeOperationError } from "n8n-workflow";
-import { scrubSecrets } from "./errors.js";
+import { redactText } from "@frontkit/tools/redact";
 import { FRONT_WEBHOOK_CREDENTIAL_NAME, webhookSecretOf } from "./trigger-credentials.js";
 import { rememberEvent } from "./trigger-dedupe.js";
 import { TRIGGER_PARAM } from "./trigger-description.js";
@@ -84,7 +84,7 @@ export async function receiveFrontWebhook(this: IWebhookFunctions): Promise<IWeb
     // The reason says what to check and never holds the secret (scrubbed anyway: the caller may not be Front).
     // A genuine signature over a body that is no Front webhook is a bad request, not an unauthorised one.
     const status = MALFORMED.has(verified.code) ? 400 : 401;
-    return answer(res, status, { error: scrubSecrets(verified.reason, [secret]), code: verified.code });
+    return answer(res, status, { error: redactText(verified.reason, [secret]), code: verified.code });
   }
   if (verified.challenge !== undefined) {
     // Saving an application webhook in Front sends a signed `sync`; echoing its challenge validates the URL.

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { checkFrontToken } from "@frontkit/tools/token";
+import { type Secret, secretOf } from "@frontkit/tools";
+import { Redacted } from "effect";
 import { FRONT_DEFAULT_BASE_URL } from "./authentication.js";
 import { spojitError } from "./error-mapping.js";
 import type { SpojitError } from "./result.js";
@@ -14,16 +15,19 @@ export interface SpojitConnection {
   readonly baseUrl?: string | undefined;
 }
 
-/** A connection that passed validation, with its base URL resolved. */
+/**
+ * A connection that passed Spojit's own checks, with its base URL resolved. The token's form and the base URL's
+ * scheme, credentials and query are checked once, by the tools when the connection's client is built (the one
+ * token rule and core's base URL rule), not here again.
+ */
 export interface ValidConnection {
   readonly id: string;
-  readonly token: string;
+  /** The token, Redacted from here to the Authorization header. */
+  readonly token: Secret;
   readonly baseUrl: string;
-  /** Changes whenever the token or base URL changes, so a stale client is never reused. */
+  /** Changes whenever the token or base URL changes, without holding the token (safe to log). */
   readonly fingerprint: string;
 }
-
-const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Hosts any connection may name as base URL: Front's own API hosts (`*.api.frontapp.com` is a company's host). */
 export const FRONT_API_HOSTS: ReadonlyArray<string> = ["api2.frontapp.com", "*.api.frontapp.com"];
@@ -44,11 +48,10 @@ const invalid = (message: string): { readonly ok: false; readonly error: SpojitE
 });
 
 /**
- * Checks a connection before any request is made. Messages name the field but never echo the
- * token. The base URL must be https (http only on loopback, for local proxies and tests) with no
- * credentials, query or fragment, because the token is sent to that host and no other. Its host must be one
- * of Front's API hosts or one the operator allowed (`allowedHosts`): on a shared executor a connection must
- * not point requests (with the server's network position) at an internal host.
+ * Checks what only Spojit decides before any request is made: a connection object with an id and a token, and
+ * a base URL whose host is one of Front's API hosts or one the operator allowed (`allowedHosts`) — on a shared
+ * executor a connection must not point requests (with the server's network position) at an internal host.
+ * Messages name the field but never echo the token.
  */
 export const validateConnection = (
   raw: unknown,
@@ -64,33 +67,19 @@ export const validateConnection = (
   if (typeof token !== "string" || token.trim().length === 0) {
     return invalid("The connection has no API token; add a Front API token (Settings → Developers → API tokens).");
   }
-  // The one token rule of every frontkit entry point: long enough to be a Front token (and to be scrubbed
-  // from results without corrupting them), one word of printable ASCII (it goes into a header).
-  const checked = checkFrontToken(token);
-  if (!checked.ok) return invalid(checked.problem);
   let resolved = FRONT_DEFAULT_BASE_URL;
   if (baseUrl !== undefined && baseUrl !== null && baseUrl !== "") {
     if (typeof baseUrl !== "string") return invalid("The base URL must be a string such as https://api2.frontapp.com.");
-    let url: URL;
-    try {
-      url = new URL(baseUrl);
-    } catch {
-      return invalid("The base URL is not a valid URL; use https://api2.frontapp.com or leave it empty.");
-    }
-    const loopback = LOOPBACK_HOSTS.has(url.hostname);
-    if (url.protocol !== "https:" && !(url.protocol === "http:" && loopback)) {
-      return invalid("The base URL must use https:// (http:// is allowed only for localhost).");
-    }
-    if (url.username !== "" || url.password !== "" || url.search !== "" || url.hash !== "") {
-      return invalid("The base URL must not contain credentials, a query or a fragment.");
-    }
-    if (!hostAllowed(url.hostname, FRONT_API_HOSTS) && !hostAllowed(url.hostname, allowedHosts)) {
+    // Unparsable: core's base URL rule says so when the client is built; there is no host to allow or refuse.
+    const url = URL.canParse(baseUrl) ? new URL(baseUrl) : undefined;
+    if (url !== undefined && !hostAllowed(url.hostname, FRONT_API_HOSTS) && !hostAllowed(url.hostname, allowedHosts)) {
       return invalid(
         `The base URL's host ${url.hostname.slice(0, 100)} is not allowed: a connection may use Front's API (https://api2.frontapp.com or https://<company>.api.frontapp.com). To use a proxy or mock, the operator running the executor must allow its host (allowedBaseUrlHosts).`,
       );
     }
-    resolved = url.href.replace(/\/+$/, "");
+    resolved = (url?.href ?? baseUrl).replace(/\/+$/, "");
   }
-  const fingerprint = createHash("sha256").update(checked.token).update("\u0000").update(resolved).digest("hex");
-  return { ok: true, connection: { id, token: checked.token, baseUrl: resolved, fingerprint } };
+  const secret = secretOf(token.trim());
+  const fingerprint = createHash("sha256").update(Redacted.value(secret)).update("\u0000").update(resolved).digest("hex");
+  return { ok: true, connection: { id, token: secret, baseUrl: resolved, fingerprint } };
 };

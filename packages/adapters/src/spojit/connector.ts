@@ -4,18 +4,18 @@ import type {
   JsonSchemaObject,
   SpojitConnectorDefinition,
   SpojitToolDefinition,
+  SpojitToolExample,
   SpojitUsageTip,
 } from "./connector-types.js";
 import { SPOJIT_CONNECTOR_SCHEMA_ID } from "./definition-schema.js";
 import { FRONT_CONNECTOR_ICON_SVG } from "./icon.js";
-import { frontToolExamples } from "./tool-examples.js";
 import { frontTriggers } from "./triggers.js";
 import { frontUsageTips } from "./usage-tips.js";
 
 /** One entry of the tools' derived catalog. */
 export type ToolCatalogEntry = (typeof toolCatalog)[number];
 
-/** A tool of the catalog as a Spojit tool: everything but the examples comes from the catalog. */
+/** A tool of the catalog as a Spojit tool: everything comes from the catalog, examples included. */
 const toSpojitTool = (entry: ToolCatalogEntry): SpojitToolDefinition => ({
   name: entry.name,
   title: entry.title,
@@ -26,8 +26,13 @@ const toSpojitTool = (entry: ToolCatalogEntry): SpojitToolDefinition => ({
   destructive: entry.annotations.destructiveHint,
   idempotent: entry.annotations.idempotentHint,
   openWorld: entry.annotations.openWorldHint,
-  examples: frontToolExamples[entry.name] ?? [],
+  examples: entry.examples ?? [],
 });
+
+/** Worked examples per tool, as the tool definitions declare them (shown in the connector docs). */
+export const frontToolExamples: Readonly<Record<string, ReadonlyArray<SpojitToolExample>>> = Object.fromEntries(
+  toolCatalog.map((entry) => [entry.name, entry.examples ?? []]),
+);
 
 /** The usage tips, limited to tools present in the catalog (a subset catalog gets a consistent definition). */
 const tipsFor = (names: ReadonlySet<string>): ReadonlyArray<SpojitUsageTip> =>

@@ -14,9 +14,9 @@ const embeddedJsonSchema = {
 } as const;
 
 /**
- * JSON Schema (draft 2020-12) for the Spojit connector definition itself. The definition is
- * validated against it in tests and again by the build script before it is emitted, so a
- * malformed definition never ships.
+ * JSON Schema (draft 2020-12) for the Spojit connector definition itself: the one declaration of the format.
+ * The definition's TypeScript types are derived from it (connector-types.ts); the definition is validated
+ * against it in tests and again by the build script before it is emitted, so a malformed one never ships.
  */
 export const spojitConnectorJsonSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -71,6 +71,7 @@ export const spojitConnectorJsonSchema = {
       properties: {
         type: { enum: ["api_token"] },
         header: {
+          description: "How the token travels on each request, for documentation and remote-MCP setups.",
           type: "object",
           additionalProperties: false,
           required: ["name", "prefix"],
@@ -84,9 +85,9 @@ export const spojitConnectorJsonSchema = {
             additionalProperties: false,
             required: ["key", "label", "type", "required", "description"],
             properties: {
-              key: { type: "string", pattern: "^[a-zA-Z][a-zA-Z0-9]*$" },
+              key: { type: "string", pattern: "^[a-zA-Z][a-zA-Z0-9]*$", description: "Key under which the value arrives in `connection` at execution time." },
               label: nonEmpty,
-              type: { enum: ["secret", "url"] },
+              type: { enum: ["secret", "url"], description: "`secret` fields are stored encrypted by Spojit and never shown again." },
               required: { type: "boolean" },
               description: nonEmpty,
               placeholder: { type: "string" },
@@ -98,8 +99,8 @@ export const spojitConnectorJsonSchema = {
           minContains: 1,
           maxContains: 1,
         },
-        setupSteps: { type: "array", minItems: 1, items: nonEmpty },
-        notes: { type: "array", items: nonEmpty },
+        setupSteps: { type: "array", minItems: 1, items: nonEmpty, description: "Numbered setup steps shown beside the form." },
+        notes: { type: "array", items: nonEmpty, description: "Caveats about the credential (scopes, rotation)." },
       },
     },
     tools: {
@@ -146,6 +147,7 @@ export const spojitConnectorJsonSchema = {
       },
     },
     triggers: {
+      description: "Events that start a workflow; optional, so definitions without triggers stay valid.",
       type: "array",
       items: {
         type: "object",
@@ -155,9 +157,20 @@ export const spojitConnectorJsonSchema = {
           name: toolName,
           title: nonEmpty,
           description: { ...nonEmpty, maxLength: 4000 },
-          eventTypes: { type: "array", uniqueItems: true, items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" } },
-          delivery: { type: "array", minItems: 1, uniqueItems: true, items: { enum: ["webhook", "poll"] } },
-          configurationSchema: { ...embeddedJsonSchema, properties: { ...embeddedJsonSchema.properties, type: { const: "object" } } },
+          eventTypes: {
+            description: "Front event types it fires on; empty when the configuration's `types` chooses them.",
+            type: "array",
+            uniqueItems: true,
+            items: { type: "string", pattern: "^[a-z][a-z0-9_]*$" },
+          },
+          delivery: {
+            description: "How it receives events: pushed by a Front webhook, or pulled from Front's events feed on a schedule.",
+            type: "array",
+            minItems: 1,
+            uniqueItems: true,
+            items: { enum: ["webhook", "poll"] },
+          },
+          configurationSchema: { ...embeddedJsonSchema, description: "What a workflow author configures (webhook kind, inbox filter, …).", properties: { ...embeddedJsonSchema.properties, type: { const: "object" } } },
           // One event: always an object, so a workflow can map its fields.
           outputSchema: { ...embeddedJsonSchema, required: ["type", "properties"], properties: { ...embeddedJsonSchema.properties, type: { const: "object" } } },
         },
@@ -173,7 +186,7 @@ export const spojitConnectorJsonSchema = {
           id: { type: "string", pattern: "^[a-z][a-z0-9-]*$" },
           title: nonEmpty,
           text: nonEmpty,
-          tools: { type: "array", minItems: 1, uniqueItems: true, items: toolName },
+          tools: { type: "array", minItems: 1, uniqueItems: true, items: toolName, description: "Tools the tip is about; every name is a tool of this connector." },
         },
       },
     },

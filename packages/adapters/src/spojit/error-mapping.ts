@@ -1,4 +1,4 @@
-import type { FrontToolError } from "@frontkit/tools";
+import type { ConfigSetting, FrontToolError } from "@frontkit/tools";
 import type { SpojitError, SpojitErrorCode, SpojitIssue, SpojitRateLimit } from "./result.js";
 
 /**
@@ -107,13 +107,22 @@ export const spojitError = (code: SpojitErrorCode, fields: SpojitErrorFields = {
 };
 
 /**
- * The tools' messages are written for env-configured use ("check FRONT_API_TOKEN"); in Spojit the
- * token and base URL live on the connection, so the advice is pointed there instead.
+ * What a Spojit user does about the setting a tool error points at (the tools' errors state the fact and name
+ * the setting; in Spojit the token and base URL live on the connection, the bounds on the executor).
  */
-const forSpojit = (message: string | undefined): string | undefined =>
-  message
-    ?.replaceAll("FRONT_API_TOKEN", "the connection's API token")
-    .replaceAll("FRONT_API_BASE_URL", "the connection's base URL");
+const SETTING_ADVICE: Record<ConfigSetting, string> = {
+  token: "Check the connection's API token, or create a new one in Front (Settings → Developers → API tokens) and update the connection.",
+  baseUrl: "Check the connection's base URL: leave it empty for Front's API, or use https://<company>.api.frontapp.com.",
+  timeoutMs: "Run the step again later, or ask for less (a smaller limit or fewer pages).",
+  maxCallBytes: "Ask for fewer results (a smaller limit, max_results or max_pages).",
+  maxListPages: "The list is longer than this executor reads at once; ask the operator to raise its maxListPages.",
+};
+
+/** The tool's message, with the advice for the setting it points at. */
+const forSpojit = (message: string | undefined, setting: unknown): string | undefined => {
+  const advice = typeof setting === "string" && Object.hasOwn(SETTING_ADVICE, setting) ? SETTING_ADVICE[setting as ConfigSetting] : undefined;
+  return message === undefined || advice === undefined ? message : `${message} ${advice}`;
+};
 
 /**
  * Turns whatever a tool call rejected with into a Spojit error. Typed tool errors keep their
@@ -134,7 +143,7 @@ export const toSpojitError = (cause: unknown): SpojitError => {
   const code: SpojitErrorCode = tag === "Transport" && reason === "aborted" ? "CANCELLED" : SPOJIT_CODE_BY_TAG[tag];
   const rateLimit = tag === "RateLimited" ? toSpojitRateLimit({ ...error, retryAfterMs: error.retryAfterMs }) : undefined;
   return spojitError(code, {
-    message: forSpojit(text(error.message)),
+    message: forSpojit(text(error.message), error.setting),
     status: httpStatus(error.status),
     retryable: code !== "CANCELLED" && error.retryable === true,
     retryAfterMs: millis(error.retryAfterMs),

@@ -1,11 +1,11 @@
-import { createFrontTools, toolNames } from "@frontkit/tools";
-import { ClientPool, type PooledTools } from "./client-pool.js";
-import { validateConnection, type SpojitConnection, type ValidConnection } from "./connection.js";
+import { ClientCache, createFrontTools, type Secret, toolNames } from "@frontkit/tools";
+import { FRONT_DEFAULT_BASE_URL } from "./authentication.js";
+import { validateConnection, type SpojitConnection } from "./connection.js";
 import { spojitError, toSpojitError, toSpojitRateLimit } from "./error-mapping.js";
 import { toJsonSafe } from "./json-safe.js";
 import { redactResult, redactSecret } from "./redact.js";
 import type { SpojitExecuteResult, SpojitFailure } from "./result.js";
-import { checkPollRequest, feedOptionsFor, type SpojitPollRequest, type SpojitPollResult, toPolledEvents } from "./trigger-poll.js";
+import { checkPollRequest, type EventPoller, feedOptionsFor, type SpojitPollRequest, type SpojitPollResult, toPolledEvents } from "./trigger-poll.js";
 
 /** Options of `createFrontTools` that apply to every connection (token and base URL come from each connection). */
 export type SpojitClientOptions = Omit<NonNullable<Parameters<typeof createFrontTools>[0]>, "token" | "baseUrl">;
@@ -20,8 +20,20 @@ export interface SpojitExecutorOptions extends SpojitClientOptions {
    * executor, never by a connection. Default none.
    */
   readonly allowedBaseUrlHosts?: ReadonlyArray<string>;
-  /** Builds the client for a connection; defaults to `createFrontTools`. For tests and instrumentation. */
-  readonly createTools?: (config: { token: string; baseUrl: string } & SpojitClientOptions) => PooledTools;
+  /** Builds the client for a connection (the token still Redacted); defaults to `createFrontTools`. For tests and instrumentation. */
+  readonly createTools?: (config: { token: Secret; baseUrl: string } & SpojitClientOptions) => PooledTools;
+}
+
+/** The part of a FrontTools instance the executor uses. */
+export interface PooledTools {
+  invokeDetailed(
+    name: string,
+    input: unknown,
+    options?: { signal?: AbortSignal },
+  ): Promise<{ data: unknown; meta: { attempts: number; rateLimit: unknown } }>;
+  /** The events feed, for trigger polling (FrontTools has it; a client without it cannot poll). */
+  readonly pollEvents?: EventPoller;
+  dispose(): Promise<void>;
 }
 
 /** What Spojit passes for one Direct-mode node run or one Agent-mode tool call. */
@@ -73,12 +85,14 @@ const failure = (error: SpojitFailure["error"]): SpojitFailure => ({ ok: false, 
 export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): SpojitExecutor => {
   const { maxConnections = 500, createTools, allowedBaseUrlHosts = [], ...clientOptions } = options;
   const knownTools: ReadonlySet<string> = new Set(toolNames);
-  const factory =
-    createTools ?? ((config: { token: string; baseUrl: string } & SpojitClientOptions) => createFrontTools(config));
-  const pool = new ClientPool(
-    (connection: ValidConnection) => factory({ ...clientOptions, token: connection.token, baseUrl: connection.baseUrl }),
-    Number.isInteger(maxConnections) && maxConnections > 0 ? maxConnections : 500,
-  );
+  const factory = createTools ?? ((config: { token: Secret; baseUrl: string } & SpojitClientOptions): PooledTools => createFrontTools(config));
+  // The one per-token client cache, scoped by connection id: each connection keeps its own client (rate
+  // limiter, caches), and a connection saved with a new token or base URL drops its old one.
+  const pool = new ClientCache<PooledTools, SpojitClientOptions>({
+    clientOptions,
+    create: (config) => factory({ ...config, baseUrl: config.baseUrl ?? FRONT_DEFAULT_BASE_URL }),
+    maxClients: Number.isInteger(maxConnections) && maxConnections > 0 ? maxConnections : 500,
+  });
 
   /**
    * The one path from a raw connection to a pooled client for tool runs and trigger polls: the connection is
@@ -101,17 +115,18 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
     const started = performance.now();
     let lease;
     try {
-      lease = pool.acquire(connection);
+      lease = pool.acquire({ token: connection.token, baseUrl: connection.baseUrl, scope: connection.id });
     } catch (cause) {
-      // Constructing the client is where a bad base URL or option is rejected.
+      // Building the client is where the token rule and core's base URL rule refuse a connection (their
+      // messages never hold the token).
       const reason = cause instanceof Error && cause.message ? ` (${cause.message})` : "";
-      return redactResult(failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` })), connection.token);
+      return failure(spojitError("INVALID_CONNECTION", { message: `The connection could not be used${reason}.` }));
     }
     try {
-      return redactResult(await use(lease.tools, started), connection.token);
+      return redactResult(await use(lease.client, started), lease.redact);
     } catch (cause) {
       const error = signal?.aborted ? spojitError("CANCELLED") : toSpojitError(cause);
-      return redactResult(failure(error), connection.token);
+      return redactResult(failure(error), lease.redact);
     } finally {
       lease.release();
     }
@@ -209,7 +224,7 @@ export const createSpojitExecutor = (options: SpojitExecutorOptions = {}): Spoji
         const result = await poll(request, signal instanceof AbortSignal ? signal : undefined);
         // As for execute: whatever token was passed, valid or not, never comes back.
         const token = (request as { connection?: { token?: unknown } } | null)?.connection?.token;
-        if (typeof token !== "string" || token.length < 8) return result;
+        if (typeof token !== "string") return result;
         return result.ok ? redactSecret(result, token) : redactResult(result, token);
       } catch {
         return failure(spojitError("INTERNAL"));

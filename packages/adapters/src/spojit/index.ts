@@ -4,7 +4,7 @@
  * triggers (a webhook delivery handler and a poller) that start workflows on Front events.
  */
 export { FRONT_DEFAULT_BASE_URL, frontAuthentication } from "./authentication.js";
-export { buildFrontConnector, frontConnector, type ToolCatalogEntry } from "./connector.js";
+export { buildFrontConnector, frontConnector, frontToolExamples, type ToolCatalogEntry } from "./connector.js";
 export type {
   JsonSchemaObject,
   SpojitAuthentication,
@@ -40,7 +40,6 @@ export {
   type SpojitRateLimit,
   type SpojitSuccess,
 } from "./result.js";
-export { frontToolExamples } from "./tool-examples.js";
 export {
   handleSpojitTriggerDelivery,
   type SpojitTriggerDelivery,

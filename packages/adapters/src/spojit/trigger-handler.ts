@@ -7,6 +7,7 @@
 import { verifyFrontWebhook, type WebhookHeaders } from "@frontkit/tools";
 import { spojitError } from "./error-mapping.js";
 import { toJsonSafe } from "./json-safe.js";
+import { MIN_REDACTED_LENGTH } from "@frontkit/tools/redact";
 import { redactResult, redactSecret } from "./redact.js";
 import type { SpojitFailure } from "./result.js";
 import { resolveTrigger } from "./trigger-configuration.js";
@@ -44,8 +45,8 @@ export interface SpojitTriggerSuccess {
 export type SpojitTriggerResult = SpojitTriggerSuccess | SpojitFailure;
 
 // Front's secrets are long random strings; a few characters is a paste error (and could not be
-// scrubbed from results without corrupting them).
-const MIN_SECRET_LENGTH = 8;
+// scrubbed from results without corrupting them): the redaction rule's own floor.
+const MIN_SECRET_LENGTH = MIN_REDACTED_LENGTH;
 
 const invalid = (path: string, message: string, issue: string): SpojitFailure => ({
   ok: false,
@@ -70,7 +71,7 @@ const handle = (request: unknown): SpojitTriggerResult => {
   const kind = config.kind ?? "application";
   if (typeof secret !== "string" || secret.trim().length < MIN_SECRET_LENGTH) {
     const which = kind === "application" ? "the signing secret of the Front app that owns the webhook" : "the company's API secret from Front's developer settings";
-    return invalid("secret", `The webhook secret is missing or too short; pass ${which}.`, "Expected the whole secret, at least 8 characters.");
+    return invalid("secret", `The webhook secret is missing or too short; pass ${which}.`, `Expected the whole secret, at least ${MIN_SECRET_LENGTH} characters.`);
   }
   if (headers === null || typeof headers !== "object") {
     return invalid("headers", "The request headers are missing; pass them as received (req.headers or a Headers object).", "Expected an object.");
@@ -116,7 +117,7 @@ const handle = (request: unknown): SpojitTriggerResult => {
 
 /** Scrubs the secret from everything a result carries back (defence in depth: nothing should echo it). */
 const redact = (result: SpojitTriggerResult, secret: unknown): SpojitTriggerResult => {
-  if (typeof secret !== "string" || secret.length < MIN_SECRET_LENGTH) return result;
+  if (typeof secret !== "string") return result;
   if (!result.ok) return redactResult(result, secret);
   return redactSecret(result, secret);
 };

@@ -97,4 +97,12 @@ describe("formatToolError", () => {
     expect(JSON.stringify(result)).not.toMatch(/ at .*\.js/);
     expect(json["_tag"]).toBe("InternalError");
   });
+
+  it("phrases the advice for the setting a tool error points at, for MCP users (env var or Bearer token)", () => {
+    const { text } = format(new Unauthorized({ message: "Front did not accept the API token (HTTP 401) for list-tags.", retryable: false, status: 401, setting: "token" }));
+    expect(text).toMatch(/FRONT_API_TOKEN for the stdio server, or the Bearer token/);
+    const budget = format(new UnexpectedResponse({ message: "Over the per-call budget (the maxCallBytes option).", retryable: false, setting: "maxCallBytes" }));
+    expect(budget.text).toMatch(/Ask for fewer results/);
+    expect(budget.text).not.toMatch(/report it with the request id/);
+  });
 });

@@ -42,7 +42,8 @@ describe("MCP messages a new user reads", () => {
   });
 
   it("a tool hidden by read-only mode says so and how to lift it, not 'unknown tool'", async () => {
-    const { client, close } = await connect({ readOnly: true });
+    // As the frontkit-mcp bin configures it: the advice names its flags.
+    const { client, close } = await connect({ readOnly: true, audience: "cli" });
     try {
       const result = (await client.callTool({ name: "send-message", arguments: { conversation_id: "cnv_1", body: "hi" } })) as CallToolResult;
       expect(result.isError).toBe(true);
@@ -59,11 +60,23 @@ describe("MCP messages a new user reads", () => {
     }
   });
 
+  it("configured in code, the same refusals name the options, never a CLI flag", async () => {
+    const { client, close } = await connect({ readOnly: true });
+    try {
+      const text = textOf((await client.callTool({ name: "send-message", arguments: { conversation_id: "cnv_1", body: "hi" } })) as CallToolResult);
+      expect(text).toMatch(/send-message is not available: this server runs read-only/);
+      expect(text).toMatch(/without the readOnly option/);
+      expect(text).not.toMatch(/--[a-z]/);
+    } finally {
+      await close();
+    }
+  });
+
   it("a tool left out by --tools says it is not in this server's tool list", async () => {
-    const { client, close } = await connect({ tools: ["list-tags"] });
+    const { client, close } = await connect({ tools: ["list-tags"], audience: "cli" });
     try {
       const text = textOf((await client.callTool({ name: "list-inboxes", arguments: {} })) as CallToolResult);
-      expect(text).toMatch(/list-inboxes is not available: this server exposes only list-tags \(--tools\)/);
+      expect(text).toMatch(/list-inboxes is not available: this server exposes only list-tags\.[\s\S]*added to --tools/);
     } finally {
       await close();
     }

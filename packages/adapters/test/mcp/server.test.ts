@@ -92,6 +92,8 @@ describe("createFrontMcpServer", () => {
   });
 
   it("refuses read-only together with a writing tool in the subset", () => {
-    expect(() => createFrontMcpServer({ token: TOKEN, readOnly: true, tools: ["list-tags", "create-contact"] })).toThrow(/--read-only excludes create-contact/);
+    expect(() => createFrontMcpServer({ token: TOKEN, readOnly: true, tools: ["list-tags", "create-contact"] })).toThrow(/the readOnly option excludes create-contact/);
+    // The bin's words are its flags (library code states facts; the audience picks the words).
+    expect(() => createFrontMcpServer({ token: TOKEN, readOnly: true, tools: ["list-tags", "create-contact"], audience: "cli" })).toThrow(/--read-only excludes create-contact/);
   });
 });

@@ -15,4 +15,12 @@ describe("n8n errors", () => {
     expect(error.message).toBe(disposed.message);
     expect((error as NodeOperationError & { context: { itemIndex?: number } }).context.itemIndex).toBe(3);
   });
+
+  it("phrases the advice for the setting a tool error points at, for n8n users (the credential)", async () => {
+    const { Unauthorized } = await import("@frontkit/tools");
+    const summary = summarizeFailure(new Unauthorized({ message: "Front did not accept the API token (HTTP 401) for list-tags.", retryable: false, status: 401, setting: "token" }), []);
+    expect(summary.message).toBe("Front did not accept the API token (HTTP 401) for list-tags.");
+    expect(summary.description).toMatch(/Token of the Front API credential/);
+    expect(JSON.stringify(summary)).not.toMatch(/FRONT_API|--[a-z]|connection's/);
+  });
 });

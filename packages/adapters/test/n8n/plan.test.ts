@@ -5,8 +5,10 @@ import { nodeDescription } from "../../src/n8n/description.js";
 import { FRONT_RESOURCES, placementOf } from "../../src/n8n/operations.js";
 import { planOf } from "../../src/n8n/plan.js";
 
-const entry = (name: string, input: object, output: object): ToolCatalogEntry =>
+// What a definition declares (menu, paging, attachments) travels in its catalog entry: the plan reads it, never guesses.
+const entry = (name: string, input: object, output: object, declared: Partial<ToolCatalogEntry> = {}): ToolCatalogEntry =>
   ({
+    ...declared,
     name,
     title: `Title of ${name}`,
     description: `Use this to ${name}.`,
@@ -19,9 +21,23 @@ const listContacts = entry(
   "list-contacts",
   { type: "object", properties: { limit: { type: "integer", maximum: 100 }, page_token: { type: "string" }, sort_by: { type: "string" } } },
   { type: "object", properties: { contacts: { type: "array", items: { type: "object" } }, next_page_token: { anyOf: [{ type: "string" }, { type: "null" }] } } },
+  {
+    menu: { resource: "contact", operation: "getAll", label: "Get Many" },
+    paging: { mode: "cursor", items: "contacts", limit: "limit", cursor: "page_token", next: "next_page_token" },
+  },
 );
-const listTags = entry("list-tags", { type: "object", properties: { refresh: { type: "boolean" } } }, { type: "object", properties: { tags: { type: "array", items: { type: "object" } }, count: { type: "integer" } } });
-const getContact = entry("get-contact", { type: "object", properties: { contact_id: { type: "string" } } }, { type: "object", properties: { contact: { type: "object" } } });
+const listTags = entry(
+  "list-tags",
+  { type: "object", properties: { refresh: { type: "boolean" } } },
+  { type: "object", properties: { tags: { type: "array", items: { type: "object" } }, count: { type: "integer" } } },
+  { menu: { resource: "tag", operation: "getAll", label: "Get Many" }, paging: { mode: "all", items: "tags" } },
+);
+const getContact = entry(
+  "get-contact",
+  { type: "object", properties: { contact_id: { type: "string" } } },
+  { type: "object", properties: { contact: { type: "object" } } },
+  { menu: { resource: "contact", operation: "get", label: "Get" } },
+);
 const sendMessage = entry(
   "send-message",
   {
@@ -33,6 +49,10 @@ const sendMessage = entry(
     },
   },
   { type: "object", properties: { message_uid: { type: "string" } } },
+  {
+    menu: { resource: "message", operation: "send", label: "Send" },
+    attachments: { field: "attachments", filename: "filename", contentType: "content_type", data: "data" },
+  },
 );
 
 describe("planOf", () => {
@@ -128,5 +148,31 @@ describe("write tools", () => {
     } as ToolCatalogEntry;
     expect(planOf(addTag).listKey).toBeUndefined();
     expect(planOf(addTag).paging).toBeUndefined();
+  });
+});
+
+describe("declared, not guessed", () => {
+  it("a list tool that declares no paging is one item, whatever its keys look like", () => {
+    const undeclared = entry(
+      "list-things",
+      { type: "object", properties: { limit: { type: "integer" }, page_token: { type: "string" }, attachments: { type: "array", items: { type: "object", properties: { filename: { type: "string" }, data: { type: "string" } } } } } },
+      { type: "object", properties: { things: { type: "array", items: { type: "object" } }, next_page_token: { type: "string" } } },
+    );
+    const plan = planOf(undeclared);
+    expect(plan.paging).toBeUndefined();
+    expect(plan.listKey).toBeUndefined();
+    expect(plan.attachments).toBeUndefined();
+    expect(plan.placement).toEqual({ resource: "other", operation: "list-things", name: "list-things" });
+  });
+
+  it("the real tools' plans follow their definitions", async () => {
+    const { toolCatalog } = await import("@frontkit/tools");
+    const plans = toolCatalog.map(planOf);
+    const byName = (name: string) => plans.find((p) => p.tool.name === name);
+    expect(byName("list-contacts")?.paging).toMatchObject({ mode: "token", limitKey: "limit", tokenKey: "page_token", nextKey: "next_page_token", auto: { flagKey: "auto_paginate", maxKey: "max_results" } });
+    expect(byName("list-inboxes")?.paging).toEqual({ mode: "all" });
+    expect(byName("get-conversation")?.paging).toBeUndefined();
+    expect(byName("send-message")?.attachments).toEqual({ key: "attachments", filenameKey: "filename", contentTypeKey: "content_type", dataKey: "data_base64", dataEncoding: "base64" });
+    expect(plans.every((p) => p.placement.resource !== "other")).toBe(true);
   });
 });

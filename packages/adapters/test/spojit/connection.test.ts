@@ -22,13 +22,6 @@ describe("validateConnection", () => {
     [{ id: "", token: TOKEN }, /connection id/],
     [{ id: "c", token: "" }, /no API token/],
     [{ id: "c", token: 42 }, /no API token/],
-    [{ id: "c", token: "abc123" }, /too short/],
-    [{ id: "c", token: `${TOKEN}\r\nX-Evil: 1` }, /line break/],
-    [{ id: "c", token: TOKEN, baseUrl: "not a url" }, /not a valid URL/],
-    [{ id: "c", token: TOKEN, baseUrl: "http://api2.frontapp.com" }, /https/],
-    [{ id: "c", token: TOKEN, baseUrl: "ftp://127.0.0.1" }, /https/],
-    [{ id: "c", token: TOKEN, baseUrl: "https://user:pw@api2.frontapp.com" }, /credentials/],
-    [{ id: "c", token: TOKEN, baseUrl: "https://api2.frontapp.com?x=1" }, /query/],
     [{ id: "c", token: TOKEN, baseUrl: 5 }, /must be a string/],
   ])("rejects %j as INVALID_CONNECTION without echoing the token", (raw, message) => {
     const result = validateConnection(raw);
@@ -36,6 +29,39 @@ describe("validateConnection", () => {
     if (result.ok) return;
     expect(result.error).toMatchObject({ code: "INVALID_CONNECTION", retryable: false, message });
     expect(JSON.stringify(result)).not.toContain("canary-token");
+  });
+
+  // The token's form and the base URL's scheme, credentials and query are checked once, by the tools when the
+  // connection's client is built (the one token rule, core's base URL rule): Spojit does not check them again.
+  it.each([
+    [{ id: "c", token: "abc123" }, /too short/],
+    [{ id: "c", token: `${TOKEN}\r\nX-Evil: 1` }, /line break/],
+    [{ id: "c", token: TOKEN, baseUrl: "not a url" }, /not a valid URL/],
+    [{ id: "c", token: TOKEN, baseUrl: "http://api2.frontapp.com" }, /https/],
+    [{ id: "c", token: TOKEN, baseUrl: "ftp://127.0.0.1" }, /https/],
+    [{ id: "c", token: TOKEN, baseUrl: "https://user:pw@api2.frontapp.com" }, /credentials/],
+    [{ id: "c", token: TOKEN, baseUrl: "https://api2.frontapp.com?x=1" }, /query/],
+  ])("the executor rejects %j as INVALID_CONNECTION without echoing the token or sending anything", async (connection, message) => {
+    const { createSpojitExecutor } = await import("../../src/spojit/index.js");
+    let sent = 0;
+    const executor = createSpojitExecutor({
+      allowedBaseUrlHosts: ["127.0.0.1"],
+      fetch: async () => {
+        sent++;
+        return new Response("{}", { status: 200, headers: { "content-type": "application/json" } });
+      },
+    });
+    try {
+      const result = await executor.execute({ tool: "list-tags", input: {}, connection: connection as { id: string; token: string } });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      expect(result.error).toMatchObject({ code: "INVALID_CONNECTION", retryable: false, message });
+      expect(JSON.stringify(result)).not.toContain("canary-token");
+      expect(sent).toBe(0);
+      expect(executor.connectionCount).toBe(0);
+    } finally {
+      await executor.dispose();
+    }
   });
 });
 

@@ -87,4 +87,13 @@ describe("toSpojitError", () => {
     const odd = toSpojitError({ _tag: "ServerError", message: "", status: 9999, retryable: "yes", retryAfterMs: -1 });
     expect(odd).toEqual({ code: "SERVER_ERROR", message: expect.stringMatching(/server error/), retryable: false });
   });
+
+  it("phrases the advice for the setting a tool error points at, for Spojit users (the connection)", async () => {
+    const { Unauthorized, Transport } = await import("@frontkit/tools");
+    const refused = toSpojitError(new Unauthorized({ message: "Front did not accept the API token (HTTP 401) for list-tags.", retryable: false, status: 401, setting: "token" }));
+    expect(refused.message).toMatch(/^Front did not accept the API token \(HTTP 401\) for list-tags\. Check the connection's API token/);
+    const unresolved = toSpojitError(new Transport({ message: "No answer from Front for list-tags: the API host name could not be resolved.", retryable: true, reason: "dns", setting: "baseUrl" }));
+    expect(unresolved.message).toContain("the connection's base URL");
+    expect(JSON.stringify([refused, unresolved])).not.toMatch(/FRONT_API|--[a-z]/);
+  });
 });

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { NotFound, RateLimited, toolNames } from "@frontkit/tools";
+import { Redacted } from "effect";
 import { describe, expect, it } from "vitest";
 import { createSpojitExecutor, SPOJIT_ERROR_CODES, type SpojitExecutorOptions } from "../../src/spojit/index.js";
 
@@ -13,12 +14,14 @@ const withFakes = (answer: (tool: string, input: unknown, token: string) => Prom
   const executor = createSpojitExecutor({
     ...options,
     createTools: (config) => {
-      const record: Created = { token: config.token, baseUrl: config.baseUrl, calls: [], disposed: false };
+      // The executor hands the token over Redacted; the fake reads it to record which account it serves.
+      const token = Redacted.value(config.token);
+      const record: Created = { token, baseUrl: config.baseUrl, calls: [], disposed: false };
       created.push(record);
       return {
         invokeDetailed: async (name, input) => {
           record.calls.push(name);
-          const data = await answer(name, input, config.token);
+          const data = await answer(name, input, token);
           return { data, meta: { attempts: 2, rateLimit: { limit: 100, remaining: 97, resetAt: 1_700_000_060_000, junk: "x" } } };
         },
         dispose: async () => {
@@ -162,5 +165,18 @@ describe("createSpojitExecutor (unit)", () => {
     await executor.execute({ tool: "list-teammates", connection: { id: "x", token: TOKEN, baseUrl: "https://front-proxy.example.com/" } });
     expect(created[0]?.baseUrl).toBe("https://front-proxy.example.com");
     expect(inputs).toEqual([{}]);
+  });
+
+  it("keeps at most maxConnections clients: the least recently used idle one is disposed", async () => {
+    const { executor, created } = withFakes(async () => ({}), { maxConnections: 1 });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("a", tok("token-a")) });
+    await executor.execute({ tool: "list-tags", input: {}, connection: connection("b", tok("token-b")) });
+    expect(executor.connectionCount).toBe(1);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(created.map((c) => [c.token, c.disposed])).toEqual([
+      [tok("token-a"), true],
+      [tok("token-b"), false],
+    ]);
+    await executor.dispose();
   });
 });

@@ -124,6 +124,11 @@ export const addTag = defineTool({
   input: AddTagInput,
   output: AddTagOutput,
   annotations: { readOnly: false, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "conversation", operation: "addTag", label: "Add Tag" },
+  examples: [
+    { title: "Tag by name (the tag must exist)", input: { conversation_id: "cnv_55c8c149", tag_names: ["Warehouse task"] } },
+    { title: "Tag by id", input: { conversation_id: "cnv_55c8c149", tag_ids: ["tag_2oxhvy"] } },
+  ],
   run: (input) =>
     Effect.gen(function* () {
       const named = yield* resolveTagNames(input.tag_names ?? []);

@@ -58,6 +58,25 @@ export const createContact = defineTool({
   input: CreateContactInput,
   output: CreateContactOutput,
   annotations: { readOnly: false, destructive: false, idempotent: false, openWorld: true },
+  menu: { resource: "contact", operation: "create", label: "Create" },
+  examples: [
+    {
+      title: "Create a contact with an email address, in a group",
+      input: {
+        name: "Jane Doe",
+        handles: [{ source: "email", handle: "jane@example.com" }],
+        group_names: ["VIP customers"],
+      },
+    },
+    {
+      title: "Create a contact reachable by phone, with a custom field",
+      input: {
+        handles: [{ source: "phone", handle: "+15551234567" }],
+        description: "Signed up at the spring event",
+        custom_fields: { plan: "enterprise", seats: 40 },
+      },
+    },
+  ],
   run: (input) =>
     Effect.gen(function* () {
       const front = yield* Front;

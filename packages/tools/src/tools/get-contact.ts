@@ -104,6 +104,12 @@ export const getContact = defineTool({
   input: GetContactInput,
   output: GetContactOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "contact", operation: "get", label: "Get" },
+  examples: [
+    { title: "By contact id", input: { contact_id: "crd_55c8c149" } },
+    { title: "By email address", input: { email: "jane@example.com" } },
+    { title: "By phone number", input: { phone: "+15551234567" } },
+  ],
   run: (input) =>
     Effect.gen(function* () {
       const front = yield* Front;

@@ -78,6 +78,12 @@ export const getConversation = defineTool<GetConversationInput, GetConversationO
   input: GetConversationInput,
   output: GetConversationOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "conversation", operation: "get", label: "Get" },
+  examples: [
+    { title: "A conversation with its 25 newest messages", input: { conversation_id: "cnv_55c8c149" } },
+    { title: "Only the last 5 messages", input: { conversation_id: "cnv_55c8c149", max_messages: 5 } },
+    { title: "Metadata only (status, assignee, tags)", input: { conversation_id: "cnv_55c8c149", include_messages: false } },
+  ],
   run: (input) =>
     Effect.gen(function* () {
       const { conversation, id } = yield* fetchConversation(input.conversation_id);

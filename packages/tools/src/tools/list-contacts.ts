@@ -77,6 +77,22 @@ export const listContacts = defineTool<ListContactsInput, ListContactsOutput>({
   input: ListContactsInput,
   output: ListContactsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "contact", operation: "getAll", label: "Get Many" },
+  paging: {
+    mode: "cursor",
+    items: "contacts",
+    limit: "limit",
+    cursor: "page_token",
+    next: "next_page_token",
+    autoPaginate: { flag: "auto_paginate", maxResults: "max_results" },
+  },
+  examples: [
+    { title: "First page of contacts", input: { limit: 25 } },
+    {
+      title: "Contacts changed since a date, every page up to 200",
+      input: { updated_after: "2026-01-01T00:00:00Z", sort_by: "updated_at", sort_order: "desc", auto_paginate: true, max_results: 200 },
+    },
+  ],
   run: (input) =>
     Effect.gen(function* () {
       const q = contactsQuery(input);

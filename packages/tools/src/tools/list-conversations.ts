@@ -171,6 +171,22 @@ export const listConversations = defineTool<ListConversationsInput, ListConversa
   input: ListConversationsInput,
   output: ListConversationsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "conversation", operation: "getAll", label: "Get Many" },
+  paging: {
+    mode: "cursor",
+    items: "conversations",
+    limit: "limit",
+    cursor: "page_token",
+    next: "next_page_token",
+    autoPaginate: { flag: "auto_paginate", maxResults: "max_results" },
+  },
+  examples: [
+    { title: "Unassigned conversations of one inbox", input: { inbox_ids: ["inb_55c8c149"], statuses: ["unassigned"], limit: 25 } },
+    {
+      title: "Updated since a time: reads the list (at most 20 pages), complete says whether it reached the end",
+      input: { updated_after: 1767225600, auto_paginate: true, max_results: 100, max_pages: 20 },
+    },
+  ],
   run: (input) =>
     Effect.gen(function* () {
       const q = conversationsQuery(input);

@@ -28,6 +28,12 @@ export const listInboxes = defineTool({
   input: ListInboxesInput,
   output: ListInboxesOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "inbox", operation: "getAll", label: "Get Many" },
+  paging: { mode: "all", items: "inboxes" },
+  examples: [
+    { title: "Inboxes (cached per connection)", input: {} },
+    { title: "Right after an inbox was added", input: { refresh: true } },
+  ],
   run: (input) =>
     Effect.map(allInboxes({ refresh: input.refresh === true }), (inboxes) => ({ inboxes: [...inboxes], count: inboxes.length })),
 });

@@ -28,6 +28,12 @@ export const listTags = defineTool({
   input: ListTagsInput,
   output: ListTagsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "tag", operation: "getAll", label: "Get Many" },
+  paging: { mode: "all", items: "tags" },
+  examples: [
+    { title: "Tags (cached per connection)", input: {} },
+    { title: "Right after tags were created or renamed", input: { refresh: true } },
+  ],
   run: (input) =>
     Effect.map(allTags({ refresh: input.refresh === true }), (tags) => ({ tags: [...tags], count: tags.length })),
 });

@@ -25,5 +25,8 @@ export const listTeammates = defineTool({
   input: ListTeammatesInput,
   output: ListTeammatesOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: true },
+  menu: { resource: "teammate", operation: "getAll", label: "Get Many" },
+  paging: { mode: "all", items: "teammates" },
+  examples: [{ title: "Every teammate", input: {} }],
   run: () => Effect.map(allTeammates(), (teammates) => ({ teammates: [...teammates], count: teammates.length })),
 });

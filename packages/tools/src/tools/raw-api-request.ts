@@ -194,6 +194,14 @@ export const rawApiRequest = defineTool({
   input: RawApiRequestInput,
   output: RawApiRequestOutput,
   annotations: { readOnly: false, destructive: true, idempotent: false, openWorld: true },
+  menu: { resource: "rawApi", operation: "request", label: "Request" },
+  examples: [
+    { title: "The channels of an inbox (for send-message)", input: { method: "GET", path: "/inboxes/inb_55c8c149/channels" } },
+    {
+      title: "Add an internal comment to a conversation",
+      input: { method: "POST", path: "/conversations/cnv_55c8c149/comments", body: { body: "Escalated to tier 2." } },
+    },
+  ],
   run: (input) =>
     Effect.gen(function* () {
       const method = input.method.toLowerCase() as HttpMethod;

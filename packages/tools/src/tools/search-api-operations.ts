@@ -74,6 +74,10 @@ export const searchApiOperations = defineTool({
   input: SearchApiOperationsInput,
   output: SearchApiOperationsOutput,
   annotations: { readOnly: true, destructive: false, idempotent: true, openWorld: false },
+  examples: [
+    { title: "Find how to list a contact's conversations", input: { query: "contact conversations" } },
+    { title: "Only write operations about drafts", input: { query: "draft", method: "POST", limit: 3 } },
+  ],
   run: (input) =>
     Effect.sync(() => {
       const operations = searchOperations({ query: input.query, method: input.method, tag: input.tag, limit: input.limit }).map(describeOperation);

@@ -21,6 +21,13 @@ const NEW_OPERATION = "POST /channels/{channel_id}/messages";
 const REPLY_OPERATION = "POST /conversations/{conversation_id}/messages";
 const CHANNELS_OPERATION = "GET /inboxes/{inbox_id}/channels";
 
+/** Front's answer to a queued message (202), as the tool reports it: its status and, when given, the message uid. */
+const acceptedOf = (operation: string, response: { readonly status: number; readonly data?: unknown }) =>
+  Effect.map(decodeBody(AcceptedMessage, operation, response.status)(response.data ?? {}), (accepted) => ({
+    status: accepted.status ?? "accepted",
+    ...(typeof accepted.message_uid === "string" ? { message_uid: accepted.message_uid } : {}),
+  }));
+
 /** A send-message request whose attachments may also be bytes (library users). */
 export type SendMessageRequest = Omit<SendMessageInput, "attachments"> & { readonly attachments?: ReadonlyArray<MessageAttachment> };
 
@@ -113,10 +120,8 @@ export const sendMessageProgram = Effect.fn("sendMessage")(function* (
         sendNewMessage(client, target, messageFields(input, undefined) as NewMessageBody, { ...send, ...control }),
       { idempotent: false },
     );
-    const accepted = yield* decodeBody(AcceptedMessage, NEW_OPERATION, response.status)(response.data ?? {});
     return {
-      status: accepted.status ?? "accepted",
-      ...(typeof accepted.message_uid === "string" ? { message_uid: accepted.message_uid } : {}),
+      ...(yield* acceptedOf(NEW_OPERATION, response)),
       kind: "new" as const,
       channel_id: target,
       ...base,
@@ -131,10 +136,8 @@ export const sendMessageProgram = Effect.fn("sendMessage")(function* (
     call: (id) => (client: FrontClient, control: RequestControl) => sendReply(client, id, fields, { ...send, ...control }),
     idempotent: false,
   });
-  const accepted = yield* decodeBody(AcceptedMessage, REPLY_OPERATION, response.status)(response.data ?? {});
   return {
-    status: accepted.status ?? "accepted",
-    ...(typeof accepted.message_uid === "string" ? { message_uid: accepted.message_uid } : {}),
+    ...(yield* acceptedOf(REPLY_OPERATION, response)),
     kind: "reply" as const,
     conversation_id: conversationId,
     // After a merge only, so a plain reply's answer is unchanged; requested_conversation_id is the deprecated alias.
@@ -168,5 +171,24 @@ export const sendMessage = defineTool({
   input: SendMessageInput,
   output: SendMessageOutput,
   annotations: { readOnly: false, destructive: false, idempotent: false, openWorld: true },
+  menu: { resource: "message", operation: "send", label: "Send" },
+  attachments: { field: "attachments", filename: "filename", contentType: "content_type", data: "data_base64" },
+  examples: [
+    {
+      title: "Start a new conversation from a channel",
+      input: { channel_id: "cha_55c8c149", to: ["jane@example.com"], subject: "Your order", body: "<p>Hi Jane, your order has shipped.</p>" },
+    },
+    { title: "Reply in a conversation", input: { conversation_id: "cnv_55c8c149", body: "Thanks, we are on it." } },
+    {
+      title: "Send with an attachment (base64)",
+      input: {
+        channel_id: "cha_55c8c149",
+        to: ["jane@example.com"],
+        subject: "Invoice",
+        body: "Please find the invoice attached.",
+        attachments: [{ filename: "invoice.txt", content_type: "text/plain", data_base64: "SW52b2ljZSAjMTAwMQ==" }],
+      },
+    },
+  ],
   run: (input) => sendMessageProgram(input),
 });
