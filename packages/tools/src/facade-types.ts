@@ -500,6 +500,8 @@ export interface FrontToolsOptions {
   readonly cacheTtl?: DurationInput | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
+  /** `redis://` or `rediss://` URL of a Redis shared by every process serving the same accounts: the limiter's state and cached lists are kept there (needs the `ioredis` package). */
+  readonly redisUrl?: string | undefined;
 }
 
 /** The `source` or `target` of an event: what kind of resource (`_meta.type`) and the resource (`data`). */

@@ -12,6 +12,8 @@ import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { notifyObserver, type RequestEvent, RequestObserver } from "./request-events.js";
 import { CurrentRequestMeter } from "./request-meter.js";
 import { checkFrontToken } from "./token.js";
+import { makeListCache } from "./shared/list-cache.js";
+import { sharedStateFor } from "./shared/shared-state.js";
 import { DEFAULT_MAX_RETRY_AFTER_MS, FrontRetry, type FrontRetrySchedule, makeFrontRetry, shouldRetry } from "./retry.js";
 
 /** Configuration of one Front service instance. */
@@ -52,6 +54,13 @@ export interface FrontConfig {
   readonly cacheTtl?: Duration.Input | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
+  /**
+   * `redis://` or `rediss://` URL of a Redis shared by every process serving the same accounts (replicas, worker
+   * pools): the rate limiter's state and the cached tag/inbox lists are then kept there, per account. One
+   * connection per process; while Redis is unreachable each process falls back to its own state. Needs the
+   * `ioredis` package (an optional peer dependency).
+   */
+  readonly redisUrl?: string | undefined;
 }
 
 /** What openapi-fetch resolves with. */
@@ -226,6 +235,10 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
       maxRetryAfterMs,
     });
     const cacheTtlMs = Duration.toMillis(config.cacheTtl ?? DEFAULT_CACHE_TTL_MS);
+    const shared = config.redisUrl === undefined ? undefined : sharedStateFor(config.redisUrl, token);
+    if (shared !== undefined && !shared.ok) {
+      return yield* Effect.fail(invalidInput([{ path: "redisUrl", message: shared.problem }], { summary: "Invalid Front configuration" }));
+    }
 
     /** Maps a rejection of the call (no HTTP answer, or core refusing the input) to its typed error. */
     const thrownError = (operation: string, cause: unknown, idempotent: boolean): FrontToolError => {
@@ -389,30 +402,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
       return Effect.withSpan(exchangeWithObservers, "Front.request", { attributes: { operation }, captureStackTrace: false });
     };
 
-    const cache = new Map<string, { readonly expiresAt: number; readonly value: Effect.Effect<unknown, unknown, unknown> }>();
-
-    const cached = <A, E, R>(key: string, load: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-      Effect.gen(function* () {
-        if (cacheTtlMs <= 0) return yield* load;
-        const now = yield* Clock.currentTimeMillis;
-        const hit = cache.get(key);
-        if (hit !== undefined && hit.expiresAt > now) return yield* (hit.value as Effect.Effect<A, E, R>);
-        const memo = yield* Effect.cached(load);
-        cache.set(key, { expiresAt: now + cacheTtlMs, value: memo });
-        return yield* memo.pipe(
-          Effect.tapError(() =>
-            Effect.sync(() => {
-              // A failed load must not be served for the whole TTL.
-              if (cache.get(key)?.value === memo) cache.delete(key);
-            }),
-          ),
-        );
-      });
-
-    const invalidate = (prefix?: string): Effect.Effect<void> =>
-      Effect.sync(() => {
-        for (const key of [...cache.keys()]) if (prefix === undefined || key.startsWith(prefix)) cache.delete(key);
-      });
+    const { cached, invalidate } = makeListCache(cacheTtlMs, shared?.listCacheStore);
 
     return { baseUrl: client.baseUrl, request: request as FrontService["request"], cached, invalidate, limiter, ...(maxListPages === undefined ? {} : { maxListPages }) };
   });

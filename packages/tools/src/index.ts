@@ -17,6 +17,8 @@ export {
 export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
 export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
 export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
+export { createRedisDedupeStore, type RedisDedupeStoreOptions } from "./shared/redis-dedupe-store.js";
+export { closeSharedRedis } from "./shared/redis-connection.js";
 export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";
 export { DEFAULT_MAX_CALL_BYTES } from "./call-budget.js";
 export { RequestObserver, type RequestEvent, type RequestAttemptEvent, type RequestRetryEvent } from "./request-events.js";
