@@ -1,0 +1,310 @@
+/**
+ * The rate limiter's per-account state in Redis, so every process serving one Front company shares one budget:
+ * the limit, remaining and reset learned from Front's headers, the gate after a 429, the leases (requests in
+ * flight, the concurrency budget) and each resource type's burst log.
+ *
+ * Each `LimiterStore` operation is one Lua script run with EVALSHA — the whole read-decide-write happens inside
+ * Redis, so two processes can never both take the last permit. The scripts implement the rules of
+ * limiter-decision.ts (documented per operation in limiter-store.ts) line for line; the tests run the same
+ * operation sequences against this store and the memory store and compare every answer.
+ *
+ * Keys, per account (`<acct>` = 32 hex characters of an HMAC of the token, never the token):
+ * - `frontkit:v1:<acct>:limiter` — a hash: limit, remaining, resetAt, gateUntil, gateTrips, lastStart,
+ *   probeUntil, nextLease, rcount, and per resource `r:<name>` (exists), `rp:` (paced), `rg:` (gate),
+ *   `rt:` (tier), `rz:` (burst log size), `rs:` (burst log: the last start times, oldest first);
+ * - `frontkit:v1:<acct>:limiter:leases` — a sorted set: lease id → expiry (unix ms).
+ * Both expire on their own: every write sets their TTL to a window, a lease and the longest gate together.
+ *
+ * Timestamps are the callers' (`now`), never Redis's TIME: the limiter's decisions use one clock.
+ * When Redis is unavailable every operation rejects at once, and the limiter paces locally until it is back.
+ */
+import type { RateLimitInfo } from "@frontkit/core";
+import type { AcquireResult, LimiterConfig, LimiterSnapshot, LimiterStore, ResourceSnapshot, TripInfo, WaitReason } from "../limiter-store.js";
+import { accountKey as hashAccount, KEY_NAMESPACE } from "./account-key.js";
+import { type RedisScript, redisScript, type SharedRedis } from "./redis-connection.js";
+
+// Helpers shared by the scripts: a hash of one account's fields, the resource it names (created on first use,
+// bounded by maxResources, past which resources share "*"), the bounded wait.
+const COMMON = `
+local H, L = KEYS[1], KEYS[2]
+local function num(v) if v == false or v == nil then return nil end return tonumber(v) end
+local function resourceKey(name, maxResources, burstLimit)
+  local key = name
+  if redis.call('HEXISTS', H, 'r:' .. key) == 0 then
+    if (num(redis.call('HGET', H, 'rcount')) or 0) >= maxResources then key = '*' end
+    if redis.call('HEXISTS', H, 'r:' .. key) == 0 then
+      redis.call('HSET', H, 'r:' .. key, '1')
+      redis.call('HINCRBY', H, 'rcount', 1)
+    end
+  end
+  local size = burstLimit > 0 and burstLimit or 0
+  if num(redis.call('HGET', H, 'rz:' .. key)) ~= size then
+    redis.call('HSET', H, 'rz:' .. key, size, 'rs:' .. key, '')
+  end
+  return key
+end
+local function startsOf(key)
+  local out = {}
+  for t in string.gmatch(redis.call('HGET', H, 'rs:' .. key) or '', '[^,]+') do out[#out + 1] = tonumber(t) end
+  return out
+end
+local function expire(ttl)
+  redis.call('PEXPIRE', H, ttl)
+  redis.call('PEXPIRE', L, ttl)
+end
+`;
+
+// ARGV: now, resource, maxConcurrency, leaseTtlMs, burstLimit, burstSpan, burstAlways (1/0), resetMarginMs,
+// maxWaitMs, probeTimeoutMs, paceBelow, maxResources, ttl. Returns {1, leaseId} or {0, waitMs, reason}.
+const ACQUIRE = redisScript(`${COMMON}
+local now, name = tonumber(ARGV[1]), ARGV[2]
+local maxConcurrency, leaseTtl, burstLimit, burstSpan = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local burstAlways, resetMargin, maxWait, probeTimeout = ARGV[7] == '1', tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
+local paceBelow, maxResources, ttl = tonumber(ARGV[11]), tonumber(ARGV[12]), tonumber(ARGV[13])
+local function wait(ms, reason)
+  expire(ttl)
+  return {0, tostring(math.min(math.max(1, math.ceil(ms)), maxWait)), reason}
+end
+local function earliest()
+  local first = redis.call('ZRANGE', L, 0, 0, 'WITHSCORES')
+  if first[2] == nil then return math.huge end
+  return tonumber(first[2])
+end
+local key = resourceKey(name, maxResources, burstLimit)
+local f = redis.call('HMGET', H, 'gateUntil', 'limit', 'remaining', 'resetAt', 'lastStart', 'probeUntil', 'rg:' .. key, 'rp:' .. key)
+local gateUntil, limit, remaining, resetAt = num(f[1]) or 0, num(f[2]), num(f[3]), num(f[4])
+local lastStart, probeUntil, rgate, paced = num(f[5]) or -math.huge, num(f[6]) or 0, num(f[7]) or 0, f[8] == '1'
+if now < gateUntil then return wait(gateUntil - now, 'gate') end
+if now < rgate then return wait(rgate - now, 'resource-gate') end
+local inFlight = redis.call('ZCARD', L)
+if inFlight >= maxConcurrency then
+  redis.call('ZREMRANGEBYSCORE', L, '-inf', now)
+  inFlight = redis.call('ZCARD', L)
+  if inFlight >= maxConcurrency then return wait(earliest() - now, 'concurrency') end
+end
+if remaining ~= nil and resetAt ~= nil then
+  local windowEnd = resetAt + resetMargin
+  if now < windowEnd then
+    local budget = remaining - inFlight
+    if budget <= 0 then return wait(windowEnd - now, 'budget') end
+    if paceBelow > 0 then
+      local lowWater = math.max(1, math.ceil((limit or remaining) * paceBelow))
+      local untilT = lastStart + (windowEnd - now) / budget
+      if budget <= lowWater and untilT > now then return wait(untilT - now, 'spread') end
+    end
+  elseif remaining <= 0 then
+    if now < probeUntil then return wait(probeUntil - now, 'probe') end
+  elseif remaining - inFlight <= 0 then
+    return wait(earliest() - now, 'probe')
+  end
+end
+local size = burstLimit > 0 and burstLimit or 0
+local starts = startsOf(key)
+if (paced or burstAlways) and size > 0 then
+  local oldest = -math.huge
+  if #starts >= size then oldest = starts[#starts - size + 1] end
+  if oldest + burstSpan > now then return wait(oldest + burstSpan - now, 'burst') end
+end
+local leaseId = tostring(redis.call('HINCRBY', H, 'nextLease', 1))
+redis.call('ZADD', L, now + leaseTtl, leaseId)
+redis.call('HSET', H, 'lastStart', ARGV[1])
+if remaining ~= nil and remaining <= 0 and resetAt ~= nil and now >= resetAt + resetMargin then
+  redis.call('HSET', H, 'probeUntil', tostring(now + probeTimeout))
+end
+if size > 0 then
+  starts[#starts + 1] = now
+  local from = math.max(1, #starts - size + 1)
+  local kept = {}
+  for i = from, #starts do kept[#kept + 1] = string.format('%.17g', starts[i]) end
+  redis.call('HSET', H, 'rs:' .. key, table.concat(kept, ','))
+end
+expire(ttl)
+return {1, leaseId}
+`);
+
+// ARGV: leaseId, ttl.
+const RELEASE = redisScript(`${COMMON}
+redis.call('ZREM', L, ARGV[1])
+expire(tonumber(ARGV[2]))
+return 1
+`);
+
+// ARGV: now, maxWindowMs, limit, remaining, resetAt ('' = absent), ttl.
+const OBSERVE = redisScript(`${COMMON}
+local now, maxWindow = tonumber(ARGV[1]), tonumber(ARGV[2])
+local limit, remaining, resetAt, ttl = num(ARGV[3]), num(ARGV[4]), num(ARGV[5]), tonumber(ARGV[6])
+if limit == nil and remaining == nil and resetAt == nil then return 0 end
+local latest = now + maxWindow
+if resetAt ~= nil and resetAt > latest then resetAt = latest end
+if resetAt == nil and remaining ~= nil then resetAt = latest end
+local known = redis.call('HMGET', H, 'resetAt', 'remaining')
+local knownReset, knownRemaining = num(known[1]), num(known[2])
+if resetAt ~= nil and knownReset ~= nil then
+  if resetAt < knownReset then return 0 end
+  if resetAt == knownReset then
+    if remaining ~= nil then
+      if knownRemaining == nil or remaining < knownRemaining then redis.call('HSET', H, 'remaining', ARGV[4]) end
+    end
+    if limit ~= nil then redis.call('HSET', H, 'limit', ARGV[3]) end
+    expire(ttl)
+    return 1
+  end
+end
+if limit ~= nil then redis.call('HSET', H, 'limit', ARGV[3]) end
+if remaining ~= nil then redis.call('HSET', H, 'remaining', ARGV[4]) else redis.call('HDEL', H, 'remaining') end
+if resetAt ~= nil then redis.call('HSET', H, 'resetAt', string.format('%.17g', resetAt)) else redis.call('HDEL', H, 'resetAt') end
+redis.call('HSET', H, 'probeUntil', '0')
+expire(ttl)
+return 1
+`);
+
+// ARGV: now, resource, retryAfterMs, tier ('' = absent), hasTier (1/0), remaining ('' = absent), minRetryAfterMs,
+// maxRetryAfterMs, defaultRetryAfterMs, maxResources, burstLimit, ttl.
+const TRIP = redisScript(`${COMMON}
+local now, name, retryAfter = tonumber(ARGV[1]), ARGV[2], num(ARGV[3])
+local hasTier, remaining = ARGV[5] == '1', num(ARGV[6])
+local minR, maxR, defR = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
+local maxResources, burstLimit, ttl = tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12])
+local asked = retryAfter ~= nil and retryAfter or defR
+local untilT = now + math.min(math.max(minR, asked), maxR)
+local key = resourceKey(name, maxResources, burstLimit)
+if hasTier or (remaining ~= nil and remaining > 0) then
+  redis.call('HSET', H, 'rp:' .. key, '1')
+  if hasTier then redis.call('HSET', H, 'rt:' .. key, ARGV[4]) end
+  local gate = num(redis.call('HGET', H, 'rg:' .. key)) or 0
+  if untilT > gate then redis.call('HSET', H, 'rg:' .. key, string.format('%.17g', untilT)) end
+  expire(ttl)
+  return 1
+end
+local gateUntil = num(redis.call('HGET', H, 'gateUntil')) or 0
+if untilT > gateUntil then
+  redis.call('HSET', H, 'gateUntil', string.format('%.17g', untilT))
+  redis.call('HINCRBY', H, 'gateTrips', 1)
+end
+if remaining == nil then redis.call('HSET', H, 'rp:' .. key, '1') end
+expire(ttl)
+return 1
+`);
+
+// ARGV: now, burstSpan, burstAlways (1/0), burstLimit. Returns the raw fields for the caller to shape.
+const SNAPSHOT = redisScript(`${COMMON}
+local now, span = tonumber(ARGV[1]), tonumber(ARGV[2])
+local f = redis.call('HMGET', H, 'limit', 'remaining', 'resetAt', 'gateUntil', 'gateTrips')
+local inFlight = redis.call('ZCOUNT', L, '(' .. ARGV[1], '+inf')
+local resources = {}
+local all = redis.call('HGETALL', H)
+for i = 1, #all, 2 do
+  local field = all[i]
+  if string.sub(field, 1, 2) == 'r:' then
+    local name = string.sub(field, 3)
+    local recent = 0
+    for _, t in ipairs(startsOf(name)) do if t > now - span then recent = recent + 1 end end
+    local r = redis.call('HMGET', H, 'rp:' .. name, 'rg:' .. name, 'rt:' .. name)
+    resources[#resources + 1] = {name, r[1] or '', r[2] or '0', r[3] or false, recent}
+  end
+end
+return {f[1] or '', f[2] or '', f[3] or '', f[4] or '0', f[5] or '0', inFlight, resources}
+`);
+
+/** Raised when Redis cannot answer: the limiter then paces locally for a while (limiter-store.ts, "Sync or async"). */
+export class SharedLimiterUnavailable extends Error {
+  override readonly name = "SharedLimiterUnavailable";
+  constructor(display: string) {
+    super(`the shared limiter state in Redis (${display}) is unavailable`);
+  }
+}
+
+const ACCOUNT_KEY = /^[0-9a-f]{32}$/;
+const str = (n: number | undefined): string => (n === undefined || !Number.isFinite(n) ? "" : String(n));
+const optional = (v: string | false | null | undefined): number | undefined => (v === "" || v === false || v === null || v === undefined ? undefined : Number(v));
+
+/**
+ * A `LimiterStore` on the process's shared Redis connection. `accountKey` should already be `accountKey(token)`
+ * (32 hex characters); anything else is hashed first, so no caller can put a token into a key by mistake.
+ */
+export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
+  const keysOf = (account: string): [string, string] => {
+    const name = ACCOUNT_KEY.test(account) ? account : hashAccount(account);
+    const hash = `${KEY_NAMESPACE}:${name}:limiter`;
+    return [hash, `${hash}:leases`];
+  };
+  // Long enough for a whole window, a lease and the longest gate: state outlives every decision it can affect.
+  const ttlOf = (cfg: LimiterConfig): number => Math.ceil(cfg.maxWindowMs + cfg.resetMarginMs + cfg.leaseTtlMs + cfg.maxRetryAfterMs);
+  let leaseTtlSeen = 60_000 + 60_000 + 60_000;
+
+  const run = async <A>(script: RedisScript, keys: ReadonlyArray<string>, args: ReadonlyArray<string | number>): Promise<A> => {
+    const reply = await redis.evalScript<A>(script, keys, args);
+    if (!reply.ok) throw new SharedLimiterUnavailable(redis.display);
+    return reply.value;
+  };
+
+  return {
+    acquire: async (account, resource, now, cfg): Promise<AcquireResult> => {
+      leaseTtlSeen = ttlOf(cfg);
+      const reply = await run<[number, string, string?]>(ACQUIRE, keysOf(account), [
+        now,
+        resource,
+        cfg.maxConcurrency,
+        cfg.leaseTtlMs,
+        cfg.burstLimit,
+        cfg.burstWindowMs + cfg.burstMarginMs,
+        cfg.burstPacing === "always" ? 1 : 0,
+        cfg.resetMarginMs,
+        cfg.maxWaitMs,
+        cfg.probeTimeoutMs,
+        cfg.paceBelow,
+        cfg.maxResources,
+        leaseTtlSeen,
+      ]);
+      return reply[0] === 1 ? { granted: true, leaseId: reply[1] } : { granted: false, waitMs: Number(reply[1]), reason: reply[2] as WaitReason };
+    },
+    release: async (account, leaseId) => {
+      await run(RELEASE, keysOf(account), [leaseId, leaseTtlSeen]);
+    },
+    observe: async (account, info: RateLimitInfo, now, cfg) => {
+      if (info.limit === undefined && info.remaining === undefined && info.resetAt === undefined) return;
+      await run(OBSERVE, keysOf(account), [now, cfg.maxWindowMs, str(info.limit), str(info.remaining), str(info.resetAt), ttlOf(cfg)]);
+    },
+    trip: async (account, info: TripInfo, now, cfg) => {
+      await run(TRIP, keysOf(account), [
+        now,
+        info.resource,
+        str(info.retryAfterMs),
+        info.tier ?? "",
+        info.tier === undefined ? 0 : 1,
+        str(info.remaining),
+        cfg.minRetryAfterMs,
+        cfg.maxRetryAfterMs,
+        cfg.defaultRetryAfterMs,
+        cfg.maxResources,
+        cfg.burstLimit,
+        ttlOf(cfg),
+      ]);
+    },
+    snapshot: async (account, now, cfg): Promise<LimiterSnapshot> => {
+      type Row = [string, string, string, string | false | null, number];
+      const [limit, remaining, resetAt, gateUntil, gateTrips, inFlight, rows] = await run<[string, string, string, string, string, number, Row[]]>(
+        SNAPSHOT,
+        keysOf(account),
+        [now, cfg.burstWindowMs + cfg.burstMarginMs, cfg.burstPacing === "always" ? 1 : 0, cfg.burstLimit],
+      );
+      const resources: Record<string, ResourceSnapshot> = {};
+      for (const [name, paced, gate, tier, recent] of rows) {
+        resources[name] = {
+          paced: paced === "1" || (cfg.burstPacing === "always" && cfg.burstLimit > 0),
+          gateUntil: Number(gate),
+          tier: typeof tier === "string" ? tier : undefined,
+          recentStarts: recent,
+        };
+      }
+      const rateLimit: { limit?: number; remaining?: number; resetAt?: number } = {};
+      const l = optional(limit);
+      const r = optional(remaining);
+      const t = optional(resetAt);
+      if (l !== undefined) rateLimit.limit = l;
+      if (r !== undefined) rateLimit.remaining = r;
+      if (t !== undefined) rateLimit.resetAt = t;
+      return { rateLimit, gateUntil: Number(gateUntil), gateTrips: Number(gateTrips), inFlight, resources };
+    },
+  };
+};
