@@ -413,14 +413,18 @@ export class Front extends Context.Service<Front, FrontService>()("@frontkit/too
   static readonly make = makeFront;
   /** A layer from an explicit configuration. */
   static readonly layer = (config: FrontConfig): Layer.Layer<Front, InvalidInput> => Layer.effect(Front, makeFront(config));
-  /** A layer reading `FRONT_API_TOKEN` (as Redacted) and optional `FRONT_API_BASE_URL`; other options may be given. */
+  /**
+   * A layer reading `FRONT_API_TOKEN` (as Redacted), optional `FRONT_API_BASE_URL` and optional
+   * `FRONTKIT_REDIS_URL` (shared state; an explicit `redisUrl` option wins); other options may be given.
+   */
   static readonly layerConfig = (options: Omit<FrontConfig, "token" | "baseUrl"> = {}) =>
     Layer.effect(
       Front,
       Effect.gen(function* () {
         const token = yield* Config.Redacted("FRONT_API_TOKEN");
         const baseUrl = yield* Config.option(Config.String("FRONT_API_BASE_URL"));
-        return yield* makeFront({ ...options, token, baseUrl: Option.getOrUndefined(baseUrl) });
+        const redisUrl = options.redisUrl ?? Option.getOrUndefined(yield* Config.option(Config.String("FRONTKIT_REDIS_URL")));
+        return yield* makeFront({ ...options, token, baseUrl: Option.getOrUndefined(baseUrl), ...(redisUrl === undefined ? {} : { redisUrl }) });
       }),
     );
 }

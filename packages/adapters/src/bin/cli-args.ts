@@ -23,6 +23,7 @@ export type CliCommand =
       readonly readOnly: boolean;
       readonly tools: ReadonlyArray<string> | undefined;
       readonly verbose: boolean;
+      readonly redisUrl: string | undefined;
     }
   | {
       readonly kind: "http";
@@ -34,6 +35,7 @@ export type CliCommand =
       readonly maxAccounts: number | undefined;
       readonly allowedOrigins: ReadonlyArray<string>;
       readonly verbose: boolean;
+      readonly redisUrl: string | undefined;
     };
 
 /** A wrong command line or environment; `message` says what to change. Exit code 2. */
@@ -52,6 +54,7 @@ const options = {
   tools: { type: "string" },
   "max-accounts": { type: "string" },
   "allow-origin": { type: "string", multiple: true },
+  "redis-url": { type: "string" },
 } as const;
 
 const parseIntIn = (flag: string, raw: string, min: number, max: number): number => {
@@ -59,6 +62,31 @@ const parseIntIn = (flag: string, raw: string, min: number, max: number): number
   const n = Number(raw);
   if (n < min || n > max) throw new CliUsageError(`${flag} must be between ${min} and ${max}, got ${n}.`);
   return n;
+};
+
+/**
+ * `--redis-url` or `FRONTKIT_REDIS_URL` (the flag wins): a redis:// or rediss:// URL. Checked here so a typo is a
+ * usage error at start; the message never repeats the URL, which may carry a password.
+ */
+const parseRedisUrl = (flag: string | undefined, env: string | undefined): string | undefined => {
+  const fromFlag = flag !== undefined;
+  const raw = (flag ?? env)?.trim();
+  if (raw === undefined || raw === "") {
+    if (fromFlag) throw new CliUsageError("--redis-url needs a URL, e.g. --redis-url redis://127.0.0.1:6379.");
+    return undefined;
+  }
+  const source = fromFlag ? "--redis-url" : "FRONTKIT_REDIS_URL";
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new CliUsageError(`${source} is not a valid URL; expected redis://[:password@]host[:port][/db] or rediss://… for TLS.`);
+  }
+  if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") {
+    throw new CliUsageError(`${source} must start with redis:// or rediss:// (got ${parsed.protocol}//).`);
+  }
+  if (parsed.hostname === "") throw new CliUsageError(`${source} has no host; expected redis://host:port.`);
+  return raw;
 };
 
 const parseToolList = (raw: string): ReadonlyArray<string> => {
@@ -92,6 +120,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
   const tools = v.tools === undefined ? undefined : parseToolList(v.tools);
   const rawBase = env["FRONT_API_BASE_URL"]?.trim();
   const baseUrl = rawBase === undefined || rawBase === "" ? undefined : rawBase;
+  const redisUrl = parseRedisUrl(v["redis-url"], env["FRONTKIT_REDIS_URL"]);
 
   if (v.http === true) {
     const host = v.host?.trim() || DEFAULT_HTTP_HOST;
@@ -107,7 +136,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
       if (parsed.origin !== o.replace(/\/$/, "")) throw new CliUsageError(`--allow-origin takes an origin (scheme, host, port) without a path, got ${JSON.stringify(o)}.`);
       return parsed.origin;
     });
-    return { kind: "http", host, port, baseUrl, readOnly, tools, maxAccounts, allowedOrigins, verbose };
+    return { kind: "http", host, port, baseUrl, readOnly, tools, maxAccounts, allowedOrigins, verbose, redisUrl };
   }
 
   for (const flag of ["host", "port", "max-accounts", "allow-origin"] as const) {
@@ -123,7 +152,7 @@ export const parseCliArgs = (argv: ReadonlyArray<string>, env: Readonly<Record<s
   }
   const checked = checkFrontToken(token);
   if (!checked.ok) throw new CliUsageError(`FRONT_API_TOKEN is not a usable Front API token: ${checked.problem}`);
-  return { kind: "stdio", token: checked.token, baseUrl, readOnly, tools, verbose };
+  return { kind: "stdio", token: checked.token, baseUrl, readOnly, tools, verbose, redisUrl };
 };
 
 /** The `--help` text. */
@@ -152,6 +181,11 @@ Options:
                     server-to-server clients send none.
   --verbose         One line on stderr per request to Front: method and path template,
                     status, time, attempt (and each retry wait). Never the token or a body.
+  --redis-url URL   Share each Front account's rate-limit state and cached tag/inbox lists
+                    with every other process given the same Redis (replicas behind a load
+                    balancer): redis://[:password@]host[:port][/db], rediss:// for TLS.
+                    If Redis is unreachable, calls go on with this process's own state
+                    (one warning line) until it is back. The password is never printed.
   --read-only       Expose only tools that never change anything in Front.
   --tools a,b,...   Expose only these tools (names as listed by tools/list, e.g.
                     list-inboxes,list-conversations,get-conversation).
@@ -164,6 +198,7 @@ Environment:
   FRONT_API_BASE_URL  Core API base URL (default https://api2.frontapp.com); http:// only
                       for loopback (tests, local mocks). Applies to both modes; clients of
                       --http cannot change it.
+  FRONTKIT_REDIS_URL  Same as --redis-url (the flag wins).
 
 Exit codes: 0 ok, 1 runtime failure, 2 bad command line or environment.
 `;

@@ -56,6 +56,7 @@ const main = async (): Promise<void> => {
             token,
             ...(baseUrl === undefined ? {} : { baseUrl }),
             ...(command.verbose ? { onRequest: verboseLine } : {}),
+            ...(command.redisUrl === undefined ? {} : { redisUrl: command.redisUrl }),
           });
         }));
       // A bad base URL or token format is a startup error, reported as soon as the tools load.
@@ -98,7 +99,10 @@ const main = async (): Promise<void> => {
           tools: command.tools,
           maxAccounts: command.maxAccounts,
           allowedOrigins: command.allowedOrigins,
-          ...(command.verbose ? { toolsOptions: { onRequest: verboseLine } } : {}),
+          toolsOptions: {
+            ...(command.verbose ? { onRequest: verboseLine } : {}),
+            ...(command.redisUrl === undefined ? {} : { redisUrl: command.redisUrl }),
+          },
           log: (line) => process.stderr.write(`frontkit-mcp: ${line}\n`),
         });
       } catch (error) {
@@ -107,6 +111,7 @@ const main = async (): Promise<void> => {
         return fail(configurationMessage(error, undefined), 2);
       }
       process.stderr.write(`frontkit-mcp: listening on ${running.url} (Streamable HTTP, stateless; send Authorization: Bearer <Front API token>)\n`);
+      if (command.redisUrl !== undefined) process.stderr.write(`frontkit-mcp: sharing rate-limit state and cached lists through Redis ${redisDisplay(command.redisUrl)}\n`);
       const stop = (): void => {
         exitWithin(SHUTDOWN_GRACE_MS);
         void running.close().finally(() => process.exit(0));
@@ -123,6 +128,12 @@ const SHUTDOWN_GRACE_MS = 1_500;
 
 const exitWithin = (ms: number): void => {
   setTimeout(() => process.exit(0), ms).unref();
+};
+
+/** The Redis URL as it may be printed: scheme, host, port and database, never a user name or password. */
+const redisDisplay = (url: string): string => {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`;
 };
 
 const configurationMessage = (error: unknown, token: string | undefined): string => {

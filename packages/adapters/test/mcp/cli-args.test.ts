@@ -58,6 +58,31 @@ describe("parseCliArgs", () => {
     });
   });
 
+  it("--redis-url or FRONTKIT_REDIS_URL (the flag wins) shares state through Redis, in both modes", () => {
+    expect(parseCliArgs(["--http", "--redis-url", "redis://:pw@10.0.0.5:6380/1"], {})).toMatchObject({ kind: "http", redisUrl: "redis://:pw@10.0.0.5:6380/1" });
+    expect(parseCliArgs([], { ...env, FRONTKIT_REDIS_URL: " rediss://cache:6379 " })).toMatchObject({ kind: "stdio", redisUrl: "rediss://cache:6379" });
+    expect(parseCliArgs(["--http", "--redis-url", "redis://a:1"], { FRONTKIT_REDIS_URL: "redis://b:2" })).toMatchObject({ redisUrl: "redis://a:1" });
+    expect(parseCliArgs(["--http"], { FRONTKIT_REDIS_URL: "" })).toMatchObject({ redisUrl: undefined });
+    expect(helpText("1.0.0")).toMatch(/--redis-url URL[\s\S]*FRONTKIT_REDIS_URL/);
+  });
+
+  it.each([
+    [["--http", "--redis-url", "http://:s3cret-pass@h:1"], {}, /--redis-url must start with redis:\/\/ or rediss:\/\//],
+    [["--http", "--redis-url", "not a url s3cret-pass"], {}, /--redis-url is not a valid URL/],
+    [["--http", "--redis-url", ""], {}, /--redis-url needs a URL/],
+    [["--http"], { FRONTKIT_REDIS_URL: "redis:// s3cret-pass" }, /FRONTKIT_REDIS_URL/],
+  ] as const)("refuses a bad Redis URL %j without repeating it", (argv, extraEnv, message) => {
+    let error: unknown;
+    try {
+      parseCliArgs([...argv], extraEnv);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(CliUsageError);
+    expect((error as Error).message).toMatch(message);
+    expect((error as Error).message).not.toContain("s3cret-pass");
+  });
+
   it("--verbose asks for request lines on stderr, over stdio and --http", () => {
     expect(parseCliArgs(["--verbose"], env)).toMatchObject({ kind: "stdio", verbose: true });
     expect(parseCliArgs(["--http", "--verbose"], {})).toMatchObject({ kind: "http", verbose: true });
