@@ -492,10 +492,12 @@ export interface FrontToolsOptions {
   readonly maxListPages?: number | undefined;
   /** Cap on a 429's retry-after (default 60 s). */
   readonly maxRetryAfter?: DurationInput | undefined;
-  /** Requests in flight at once (default 5). */
+  /** Requests in flight at once for this token (default 10, at most 1000). */
   readonly maxConcurrency?: number | undefined;
-  /** Request starts per second (default 5, Front's burst limit; 0 disables burst pacing). */
+  /** Requests per second per burst-limited resource type (default 5, Front's burst limit; 0, or above 1000, disables burst pacing). */
   readonly burstPerSecond?: number | undefined;
+  /** Which resource types are burst-paced: `"learn"` (default) those Front refused with a burst 429, `"always"` all of them. */
+  readonly burstPacing?: "learn" | "always" | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: DurationInput | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */

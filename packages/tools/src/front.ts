@@ -8,6 +8,7 @@ import { Cause, Clock, Config, Context, Duration, Effect, Exit, Layer, Option, R
 import { CurrentCallBudget, DEFAULT_MAX_CALL_BYTES } from "./call-budget.js";
 import { type FrontToolError, invalidInput, type InvalidInput, UnexpectedResponse } from "./errors.js";
 import { errorFromResponse, errorFromThrown } from "./http-errors.js";
+import { limiterSettingIssues } from "./limiter-options.js";
 import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { notifyObserver, type RequestEvent, RequestObserver } from "./request-events.js";
 import { CurrentRequestMeter } from "./request-meter.js";
@@ -46,10 +47,12 @@ export interface FrontConfig {
   readonly retry?: FrontRetrySchedule | undefined;
   /** Cap on a 429's retry-after for the default schedule and the shared gate (default 60 s). */
   readonly maxRetryAfter?: Duration.Input | undefined;
-  /** Requests in flight at once (default 5). */
+  /** Requests in flight at once for this token (default 10, at most 1000). */
   readonly maxConcurrency?: number | undefined;
-  /** Request starts per second (default 5, Front's burst limit; 0 disables burst pacing). */
+  /** Requests per second per burst-limited resource type (default 5, Front's burst limit; 0, or above 1000, disables burst pacing). */
   readonly burstPerSecond?: number | undefined;
+  /** Which resource types are burst-paced: `"learn"` (default) those Front refused with a burst 429, `"always"` all of them. */
+  readonly burstPacing?: "learn" | "always" | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: Duration.Input | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
@@ -227,11 +230,19 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         message: `The call stopped reading Front's answers for ${operation}: together they exceed the per-call budget of ${maxCallBytes} bytes (${bytes} read; the maxCallBytes option). Ask for fewer results (max_results, max_pages) or raise maxCallBytes.`,
       });
     const maxRetryAfterMs = Duration.toMillis(config.maxRetryAfter ?? DEFAULT_MAX_RETRY_AFTER_MS);
+    const limiterIssues = limiterSettingIssues({
+      maxConcurrency: config.maxConcurrency,
+      burstPerSecond: config.burstPerSecond,
+      burstPacing: config.burstPacing,
+      maxRetryAfterMs,
+    });
+    if (limiterIssues.length > 0) return yield* Effect.fail(invalidInput(limiterIssues, { summary: "Invalid Front configuration" }));
     const schedule =
       config.retry ?? (config.maxRetryAfter === undefined ? FrontRetry.default : makeFrontRetry({ maxRetryAfter: maxRetryAfterMs }));
     const limiter = yield* makeRateLimiter({
-      ...(config.maxConcurrency === undefined ? {} : { maxConcurrency: config.maxConcurrency }),
-      ...(config.burstPerSecond === undefined ? {} : { burstPerSecond: config.burstPerSecond }),
+      maxConcurrency: config.maxConcurrency,
+      burstPerSecond: config.burstPerSecond,
+      burstPacing: config.burstPacing,
       maxRetryAfterMs,
     });
     const cacheTtlMs = Duration.toMillis(config.cacheTtl ?? DEFAULT_CACHE_TTL_MS);
@@ -285,7 +296,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
         limiter.observe(rateLimit, now);
         if (meter !== undefined) meter.rateLimit = rateLimit;
         const status = response.status;
-        if (status === 429) limiter.trip(rateLimit.retryAfterMs, now);
+        if (status === 429) limiter.trip(rateLimit.retryAfterMs, now, { operation, tier: rateLimit.tier, remaining: rateLimit.remaining });
         const accepted = options.accept?.includes(status) ?? false;
         if ((status < 200 || status > 299) && !accepted) {
           return Effect.fail(
@@ -313,7 +324,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
 
     /** One HTTP attempt: inside the limiter, typed failure, headers fed back. */
     const attempt = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
-      limiter.withSlot(send(operation, call, options));
+      limiter.withSlot(send(operation, call, options), operation);
 
     /** `once`, retried on the failures `shouldRetry` allows, on `retrySchedule`. */
     const withRetry = <A>(
@@ -371,6 +382,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
                 }),
               );
             }),
+            operation,
           );
         });
         const reported = Schedule.modifyDelay(schedule, ({ duration, input }) =>

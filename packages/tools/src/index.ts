@@ -16,7 +16,11 @@ export {
 } from "./front.js";
 export { checkFrontToken, MIN_FRONT_TOKEN_LENGTH, MAX_FRONT_TOKEN_LENGTH, type FrontTokenCheck } from "./token.js";
 export { FrontRetry, makeFrontRetry, shouldRetry, DEFAULT_MAX_RETRY_AFTER_MS, type FrontRetryOptions, type FrontRetrySchedule } from "./retry.js";
-export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState } from "./rate-limiter.js";
+export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState, type TripDetails } from "./rate-limiter.js";
+export type { AcquireResult, LimiterConfig, LimiterSnapshot, LimiterStore, MaybePromise, ResourceSnapshot, TripInfo, WaitReason } from "./limiter-store.js";
+export { makeMemoryLimiterStore, type MemoryLimiterStore } from "./limiter-memory-store.js";
+export { LIMITER_CEILINGS, LIMITER_DEFAULTS, type LimiterSettings, type LimiterTuning, limiterSettingIssues } from "./limiter-options.js";
+export { resourceOf } from "./limiter-resource.js";
 export { createRedisDedupeStore, type RedisDedupeStoreOptions } from "./shared/redis-dedupe-store.js";
 export { closeSharedRedis } from "./shared/redis-connection.js";
 export { CurrentRequestMeter, makeRequestMeter, type RequestMeter } from "./request-meter.js";

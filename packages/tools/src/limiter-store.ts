@@ -148,13 +148,15 @@ export interface LimiterStore {
    *    - window over and `remaining` was above 0: `remaining − inFlight > 0` (a new window never has less);
    * 5. burst, when `cfg.burstLimit > 0` and the resource is paced: fewer than `cfg.burstLimit` starts on this
    *    resource within the last `burstWindowMs + burstMarginMs`, else wait until the oldest of the last
-   *    `burstLimit` starts leaves that window. Starts are recorded on every resource, paced or not, so that
-   *    a resource that becomes paced is paced from what really happened.
+   *    `burstLimit` starts leaves that window. Starts are recorded on paced resources only (the burst 429
+   *    that makes a resource paced also closes it for Front's retry-after, which covers the starts before).
    * On a grant it records the start (time, resource, lease) and returns `{ granted: true, leaseId }` — an id
    * unique within the account for at least `leaseTtlMs`. Otherwise it changes nothing (except dropping
    * expired leases) and returns `{ granted: false, waitMs, reason }` with `waitMs` the time until the
-   * first failing condition could pass — in `[1, cfg.maxWaitMs]` — or, for concurrency, a short poll
-   * interval (≤ 50 ms) or the earliest lease expiry, whichever is sooner; the caller sleeps and asks again.
+   * first failing condition could pass by itself, clamped to `[1, cfg.maxWaitMs]`; the caller sleeps and asks
+   * again. For `"concurrency"` and `"probe"` that time is the earliest lease expiry or the probe's timeout,
+   * though a `release` or an `observe` usually frees the way sooner: a caller that can hear of those (one
+   * process, the memory store) wakes on them; a caller of a shared store polls (`storePollMs`) instead.
    */
   readonly acquire: (accountKey: string, resource: string, now: number, cfg: LimiterConfig) => MaybePromise<AcquireResult>;
 
