@@ -239,17 +239,18 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
     if (limiterIssues.length > 0) return yield* Effect.fail(invalidInput(limiterIssues, { summary: "Invalid Front configuration" }));
     const schedule =
       config.retry ?? (config.maxRetryAfter === undefined ? FrontRetry.default : makeFrontRetry({ maxRetryAfter: maxRetryAfterMs }));
+    const shared = config.redisUrl === undefined ? undefined : sharedStateFor(config.redisUrl, token);
+    if (shared !== undefined && !shared.ok) {
+      return yield* Effect.fail(invalidInput([{ path: "redisUrl", message: shared.problem }], { summary: "Invalid Front configuration" }));
+    }
     const limiter = yield* makeRateLimiter({
+      ...(shared === undefined ? {} : shared.limiterOptions),
       maxConcurrency: config.maxConcurrency,
       burstPerSecond: config.burstPerSecond,
       burstPacing: config.burstPacing,
       maxRetryAfterMs,
     });
     const cacheTtlMs = Duration.toMillis(config.cacheTtl ?? DEFAULT_CACHE_TTL_MS);
-    const shared = config.redisUrl === undefined ? undefined : sharedStateFor(config.redisUrl, token);
-    if (shared !== undefined && !shared.ok) {
-      return yield* Effect.fail(invalidInput([{ path: "redisUrl", message: shared.problem }], { summary: "Invalid Front configuration" }));
-    }
 
     /** Maps a rejection of the call (no HTTP answer, or core refusing the input) to its typed error. */
     const thrownError = (operation: string, cause: unknown, idempotent: boolean): FrontToolError => {

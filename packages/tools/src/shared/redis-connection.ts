@@ -52,6 +52,11 @@ export interface SharedRedis {
   readonly available: () => boolean;
   /** Runs a script on `keys` and `args` within the operation bound; `{ ok: false }` when Redis is unavailable. */
   readonly evalScript: <A>(script: RedisScript, keys: ReadonlyArray<string>, args: ReadonlyArray<string | number>) => Promise<RedisOutcome<A>>;
+  /**
+   * Told by a caller that gave up waiting on an operation (its own, shorter bound): marks Redis unavailable
+   * (one warning line) and probes it until it answers. Errors the connection reported itself are ignored.
+   */
+  readonly reportSlow: (error: unknown) => void;
   /** Resolves once the first connection attempt settled (ready or failed), or after `ms`; for tests and start-up checks. */
   readonly whenSettled: (ms: number) => Promise<boolean>;
   /** Closes the connection (the registry forgets it). */
@@ -191,6 +196,11 @@ const connect = (url: string, options: SharedRedisOptions): SharedRedis => {
 
   const shared: SharedRedis = {
     display,
+    reportSlow: (error) => {
+      if (healthy !== true || (error instanceof Error && error.name === "SharedLimiterUnavailable")) return;
+      markDown(messageOf(error));
+      if (client?.status === "ready") startProbe();
+    },
     available: () => healthy === true && client?.status === "ready",
     evalScript,
     whenSettled: (ms) =>

@@ -28,7 +28,7 @@ import { type RedisScript, redisScript, type SharedRedis } from "./redis-connect
 const COMMON = `
 local H, L = KEYS[1], KEYS[2]
 local function num(v) if v == false or v == nil then return nil end return tonumber(v) end
-local function resourceKey(name, maxResources, burstLimit)
+local function resourceKey(name, maxResources)
   local key = name
   if redis.call('HEXISTS', H, 'r:' .. key) == 0 then
     if (num(redis.call('HGET', H, 'rcount')) or 0) >= maxResources then key = '*' end
@@ -37,11 +37,14 @@ local function resourceKey(name, maxResources, burstLimit)
       redis.call('HINCRBY', H, 'rcount', 1)
     end
   end
-  local size = burstLimit > 0 and burstLimit or 0
-  if num(redis.call('HGET', H, 'rz:' .. key)) ~= size then
-    redis.call('HSET', H, 'rz:' .. key, size, 'rs:' .. key, '')
-  end
   return key
+end
+-- A paced resource's log holds at most burstLimit starts; it is emptied when the limit it was kept for changes
+-- (another process configured a different one), like the memory store's ring.
+local function ring(key, burstLimit)
+  if num(redis.call('HGET', H, 'rz:' .. key)) ~= burstLimit then
+    redis.call('HSET', H, 'rz:' .. key, burstLimit, 'rs:' .. key, '')
+  end
 end
 local function startsOf(key)
   local out = {}
@@ -70,7 +73,7 @@ local function earliest()
   if first[2] == nil then return math.huge end
   return tonumber(first[2])
 end
-local key = resourceKey(name, maxResources, burstLimit)
+local key = resourceKey(name, maxResources)
 local f = redis.call('HMGET', H, 'gateUntil', 'limit', 'remaining', 'resetAt', 'lastStart', 'probeUntil', 'rg:' .. key, 'rp:' .. key)
 local gateUntil, limit, remaining, resetAt = num(f[1]) or 0, num(f[2]), num(f[3]), num(f[4])
 local lastStart, probeUntil, rgate, paced = num(f[5]) or -math.huge, num(f[6]) or 0, num(f[7]) or 0, f[8] == '1'
@@ -98,11 +101,13 @@ if remaining ~= nil and resetAt ~= nil then
     return wait(earliest() - now, 'probe')
   end
 end
-local size = burstLimit > 0 and burstLimit or 0
-local starts = startsOf(key)
-if (paced or burstAlways) and size > 0 then
+local isPaced = burstLimit > 0 and (paced or burstAlways)
+local starts = {}
+if isPaced then
+  ring(key, burstLimit)
+  starts = startsOf(key)
   local oldest = -math.huge
-  if #starts >= size then oldest = starts[#starts - size + 1] end
+  if #starts >= burstLimit then oldest = starts[#starts - burstLimit + 1] end
   if oldest + burstSpan > now then return wait(oldest + burstSpan - now, 'burst') end
 end
 local leaseId = tostring(redis.call('HINCRBY', H, 'nextLease', 1))
@@ -111,9 +116,9 @@ redis.call('HSET', H, 'lastStart', ARGV[1])
 if remaining ~= nil and remaining <= 0 and resetAt ~= nil and now >= resetAt + resetMargin then
   redis.call('HSET', H, 'probeUntil', tostring(now + probeTimeout))
 end
-if size > 0 then
+if isPaced then
   starts[#starts + 1] = now
-  local from = math.max(1, #starts - size + 1)
+  local from = math.max(1, #starts - burstLimit + 1)
   local kept = {}
   for i = from, #starts do kept[#kept + 1] = string.format('%.17g', starts[i]) end
   redis.call('HSET', H, 'rs:' .. key, table.concat(kept, ','))
@@ -167,7 +172,7 @@ local minR, maxR, defR = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
 local maxResources, burstLimit, ttl = tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12])
 local asked = retryAfter ~= nil and retryAfter or defR
 local untilT = now + math.min(math.max(minR, asked), maxR)
-local key = resourceKey(name, maxResources, burstLimit)
+local key = resourceKey(name, maxResources)
 if hasTier or (remaining ~= nil and remaining > 0) then
   redis.call('HSET', H, 'rp:' .. key, '1')
   if hasTier then redis.call('HSET', H, 'rt:' .. key, ARGV[4]) end
@@ -291,7 +296,7 @@ export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
       const resources: Record<string, ResourceSnapshot> = {};
       for (const [name, paced, gate, tier, recent] of rows) {
         resources[name] = {
-          paced: paced === "1" || (cfg.burstPacing === "always" && cfg.burstLimit > 0),
+          paced: cfg.burstLimit > 0 && (paced === "1" || cfg.burstPacing === "always"),
           gateUntil: Number(gate),
           tier: typeof tier === "string" ? tier : undefined,
           recentStarts: recent,

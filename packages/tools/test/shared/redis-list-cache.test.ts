@@ -104,7 +104,9 @@ describe.skipIf(!gate.available)("the cached lists in a real redis-server", () =
       expect(listed.ok).toBe(true);
       const flat = listed.ok ? listed.value : [];
       const keys = flat.filter((_, i) => i % 2 === 0) as string[];
-      expect(keys.sort()).toEqual([`${accountPrefix(TOKEN)}:list:tags`, `${accountPrefix(TOKEN)}:lists`]);
+      // The lists (and the limiter's state, shared too), all under the hashed account.
+      expect(keys).toEqual(expect.arrayContaining([`${accountPrefix(TOKEN)}:list:tags`, `${accountPrefix(TOKEN)}:lists`, `${accountPrefix(TOKEN)}:limiter`]));
+      for (const key of keys) expect(key.startsWith(`${accountPrefix(TOKEN)}:`)).toBe(true);
       for (let i = 1; i < flat.length; i += 2) expect(flat[i]).toBeGreaterThan(0);
       expect(flat.join(" ")).not.toContain(TOKEN);
 
