@@ -38,6 +38,9 @@ interface RunFigures {
   readonly rateLimited: number;
   readonly share: number;
   readonly redisCommands?: number;
+  readonly usecPerScript?: number;
+  /** "Redis is unavailable" lines the four processes printed during the run. */
+  readonly warnings: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -57,6 +60,8 @@ const optimalSeconds = (): number => {
 };
 
 const children = new Set<ChildProcess>();
+/** "Redis is unavailable" lines the processes printed (each marks a switch to local pacing). */
+let binWarnings = 0;
 process.on("exit", () => {
   for (const child of children) child.kill("SIGKILL");
 });
@@ -69,7 +74,10 @@ const startBin = async (frontUrl: string, redisUrl: string | undefined): Promise
   children.add(child);
   let stderr = "";
   child.stderr?.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
+    const text = chunk.toString("utf8");
+    stderr += text;
+    for (const line of text.split("\n")) if (line.includes("Redis") && line.includes("unavailable")) binWarnings++;
+    if (process.env["SCALE_OUT_VERBOSE"] === "1") process.stderr.write(text);
   });
   const deadline = Date.now() + 60_000;
   while (!stderr.includes("listening on")) {
@@ -136,11 +144,17 @@ const drive = async (urls: ReadonlyArray<string>, onProgress?: (done: number) =>
   return { ok, failed, seconds: (performance.now() - started) / 1000 };
 };
 
+/** Script calls Redis ran so far (EVALSHA + EVAL round trips; the commands inside a script are not counted). */
 const commandsProcessed = async (redis: Redis | undefined): Promise<number> => {
   if (redis === undefined) return 0;
-  const info = await redis.info("stats");
-  return Number(/total_commands_processed:(\d+)/.exec(info)?.[1] ?? 0);
+  const info = await redis.info("commandstats");
+  let calls = 0;
+  for (const match of info.matchAll(/cmdstat_(?:evalsha|eval):calls=(\d+)/g)) calls += Number(match[1]);
+  return calls;
 };
+
+/** Redis's own CPU time per EVALSHA, in microseconds. */
+const usecPerScript = async (redis: Redis): Promise<number> => Number(/cmdstat_evalsha:calls=\d+,usec=\d+,usec_per_call=([\d.]+)/.exec(await redis.info("commandstats"))?.[1] ?? Number.NaN);
 
 /** One run: a fresh simulated company, four fresh processes, 400 calls. */
 const run = async (label: string, redisServer: RedisServer | undefined, outage: boolean): Promise<RunFigures> => {
@@ -154,6 +168,7 @@ const run = async (label: string, redisServer: RedisServer | undefined, outage: 
     await admin?.flushall();
     bins.push(...(await Promise.all(Array.from({ length: PROCESSES }, () => startBin(front.url, redisServer?.url)))));
     const commandsBefore = outage ? 0 : await commandsProcessed(admin);
+    const warningsBefore = binWarnings;
     let stopped = false;
     let restarted = false;
     const pending: Array<Promise<void>> = [];
@@ -177,7 +192,8 @@ const run = async (label: string, redisServer: RedisServer | undefined, outage: 
     );
     await Promise.all(pending);
     const stats = front.stats();
-    const redisCommands = outage ? undefined : (await commandsProcessed(admin)) - commandsBefore;
+    const redisCommands = outage || admin === undefined ? undefined : (await commandsProcessed(admin)) - commandsBefore;
+    const perScript = outage || admin === undefined ? undefined : await usecPerScript(admin);
     return {
       label,
       seconds: result.seconds,
@@ -187,6 +203,8 @@ const run = async (label: string, redisServer: RedisServer | undefined, outage: 
       rateLimited: stats.rateLimited,
       share: stats.requests === 0 ? 0 : stats.rateLimited / stats.requests,
       ...(redisCommands === undefined ? {} : { redisCommands }),
+      ...(perScript === undefined ? {} : { usecPerScript: perScript }),
+      warnings: binWarnings - warningsBefore,
     };
   } finally {
     await Promise.all(bins.map((b) => b.stop()));
@@ -290,14 +308,14 @@ export const runScaleOutBench = async (): Promise<{ pass: boolean }> => {
     const row = (r: RunFigures): string =>
       `  ${r.label.padEnd(22)} ${r.seconds.toFixed(1).padStart(6)} s  ${((optimal / r.seconds) * 100).toFixed(0).padStart(4)} % of allowed rate  ` +
       `${String(r.requests).padStart(4)} requests to Front, ${String(r.rateLimited).padStart(3)} answered 429 (${(r.share * 100).toFixed(1)} %)  ` +
-      `${r.failed} failed calls`;
+      `${r.failed} failed calls` + (r.label === "without Redis" ? "" : `, ${r.warnings} "Redis unavailable" lines`);
     console.log(`  burst-optimal schedule for ${CALLS} requests: ${optimal.toFixed(1)} s`);
     for (const r of [shared, alone, outage]) console.log(row(r));
     if (firstFailure !== undefined) console.log(`  first failed call answered: ${firstFailure}`);
     const extra = latency.sharedMs - latency.localMs;
     console.log(`  shared-limiter latency per call (median, loopback): ${latency.sharedMs.toFixed(3)} ms with Redis vs ${latency.localMs.toFixed(3)} ms local = +${extra.toFixed(3)} ms`);
     if (shared.redisCommands !== undefined) {
-      console.log(`  Redis commands: ${shared.redisCommands} for ${shared.requests} requests to Front (${(shared.redisCommands / shared.requests).toFixed(1)} per request; ${(shared.redisCommands / shared.seconds).toFixed(0)}/s for this company at its full rate)`);
+      console.log(`  Redis script calls: ${shared.redisCommands} for ${shared.requests} requests to Front (${(shared.redisCommands / shared.requests).toFixed(1)} per request; ${(shared.redisCommands / shared.seconds).toFixed(0)}/s for this company at its full rate; ${shared.usecPerScript?.toFixed(1)} µs of Redis CPU each)`);
     }
     console.log(`  per warm account (300 accounts, each: one list-tags, one raw call): ${memory.heapKiB.toFixed(1)} KiB heap in the process, ${memory.redisKeys.toFixed(1)} Redis keys, ${(memory.redisBytes / 1024).toFixed(2)} KiB Redis memory`);
 

@@ -13,7 +13,7 @@
  * and it is an optional peer dependency of @frontkit/tools.
  *
  * Faults: commands are never queued while disconnected (`enableOfflineQueue: false`), each one has
- * `commandTimeout`, and the first failure or timeout marks Redis unavailable (one warning line) so later calls
+ * a time bound, and the first failure or timeout marks Redis unavailable (one warning line) so later calls
  * skip it at no cost; ioredis reconnects on its own, and a slow-but-connected server is probed with PING once a
  * second, so sharing resumes (one line) as soon as Redis answers again.
  */
@@ -153,7 +153,8 @@ const connect = (url: string, options: SharedRedisOptions): SharedRedis => {
         enableOfflineQueue: false,
         maxRetriesPerRequest: 0,
         autoResendUnfulfilledCommands: false,
-        commandTimeout: opTimeoutMs,
+        // A backstop for commands nobody waits for any more; callers are bounded by `bounded` below.
+        commandTimeout: Math.max(2_000, opTimeoutMs * 4),
         connectTimeout: 2_000,
         // Reconnect forever, backing off to one attempt every 2 s: sharing resumes on its own.
         retryStrategy: (times: number) => Math.min(100 * 2 ** Math.min(times, 5), 2_000),
@@ -174,16 +175,48 @@ const connect = (url: string, options: SharedRedisOptions): SharedRedis => {
     },
   );
 
+  /**
+   * The reply, or a timeout after `opTimeoutMs`. The timer's verdict waits one event-loop turn (setImmediate):
+   * when this process itself was stalled (a GC pause, a module loading on first use, a busy CPU), the reply is
+   * usually already in the socket, and the I/O phase delivers it before the check runs — a stall of ours is not
+   * a slow Redis.
+   */
+  const bounded = (pending: Promise<unknown>): Promise<unknown> =>
+    new Promise((resolveBounded, rejectBounded) => {
+      let settled = false;
+      const timer = setTimeout(() => {
+        setImmediate(() => {
+          if (settled) return;
+          settled = true;
+          rejectBounded(new Error(`no answer within ${opTimeoutMs} ms`));
+        });
+      }, opTimeoutMs);
+      pending.then(
+        (value) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          resolveBounded(value);
+        },
+        (error: unknown) => {
+          if (settled) return;
+          settled = true;
+          clearTimeout(timer);
+          rejectBounded(error);
+        },
+      );
+    });
+
   const evalScript = async <A>(script: RedisScript, keys: ReadonlyArray<string>, args: ReadonlyArray<string | number>): Promise<RedisOutcome<A>> => {
     const c = client;
     if (healthy !== true || c === undefined || c.status !== "ready") return UNAVAILABLE;
     try {
-      return { ok: true, value: (await c.evalsha(script.sha, keys.length, ...keys, ...args)) as A };
+      return { ok: true, value: (await bounded(c.evalsha(script.sha, keys.length, ...keys, ...args))) as A };
     } catch (error) {
       if (/NOSCRIPT/.test(messageOf(error))) {
         // The server lost its script cache (restart, SCRIPT FLUSH): EVAL once, which also caches it again.
         try {
-          return { ok: true, value: (await c.eval(script.lua, keys.length, ...keys, ...args)) as A };
+          return { ok: true, value: (await bounded(c.eval(script.lua, keys.length, ...keys, ...args))) as A };
         } catch (again) {
           error = again;
         }

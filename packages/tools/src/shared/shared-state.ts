@@ -10,7 +10,9 @@ import { makeRedisLimiterStore } from "./redis-limiter-store.js";
 import { redisListCacheStore } from "./redis-list-cache-store.js";
 import { checkRedisUrl } from "./redis-url.js";
 
-const LIMITER_STORE_TIMEOUT_MS = 100;
+// The connection bounds every store operation at its own 100 ms (and tells a stall of this process from a slow
+// Redis, which a bare timer cannot); the limiter's bound is only a backstop above it.
+const LIMITER_STORE_TIMEOUT_MS = 1_000;
 
 // One store object per connection: it holds no per-account state, so every account on the connection shares it.
 const limiterStores = new WeakMap<SharedRedis, ReturnType<typeof makeRedisLimiterStore>>();
@@ -50,7 +52,6 @@ export const sharedStateFor = (redisUrl: string, token: string): SharedState => 
     limiterOptions: {
       store: limiterStoreFor(redis),
       accountKey: account,
-      // The limiter gives a store call this long before pacing locally (the bound for a slow Redis).
       storeTimeoutMs: LIMITER_STORE_TIMEOUT_MS,
       // A store that did not answer in time makes the whole connection "unavailable" (one warning line, PING
       // probes until it answers); a failure the connection already reported prints nothing more.
