@@ -10,7 +10,8 @@
 // divided by the time the run took.
 //
 // `npm run bench -w @frontkit/reliability` runs it after the memory and typecheck benches; alone:
-// `node --expose-gc --import tsx bench/scale-out.ts` in packages/reliability (after `npm run build`).
+// `npm run bench:scale-out -w @frontkit/reliability` (after `npm run build`). Knobs: SCALE_OUT_PER_MINUTE,
+// SCALE_OUT_CALLS, SCALE_OUT_BIN_ARGS (extra frontkit-mcp flags), SCALE_OUT_VERBOSE=1 (the processes' stderr).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -69,7 +70,9 @@ process.on("exit", () => {
 /** Starts one `frontkit-mcp --http` on a free port; resolves with its URL once it printed that it listens. */
 const startBin = async (frontUrl: string, redisUrl: string | undefined): Promise<{ url: string; stop: () => Promise<void> }> => {
   const port = await freePort();
-  const args = [BIN, "--http", "--port", String(port), ...(redisUrl === undefined ? [] : ["--redis-url", redisUrl])];
+  // SCALE_OUT_BIN_ARGS: extra flags for every process (e.g. limiter tuning), space-separated.
+  const extra = (process.env["SCALE_OUT_BIN_ARGS"] ?? "").split(" ").filter((a) => a !== "");
+  const args = [BIN, "--http", "--port", String(port), ...extra, ...(redisUrl === undefined ? [] : ["--redis-url", redisUrl])];
   const child = spawn(process.execPath, args, { env: { ...process.env, FRONT_API_BASE_URL: frontUrl }, stdio: ["ignore", "ignore", "pipe"] });
   children.add(child);
   let stderr = "";
