@@ -208,6 +208,9 @@ const connect = (url: string, options: SharedRedisOptions): SharedRedis => {
     });
 
   const evalScript = async <A>(script: RedisScript, keys: ReadonlyArray<string>, args: ReadonlyArray<string | number>): Promise<RedisOutcome<A>> => {
+    // The first calls of a process meet a connection still being made (ioredis loading, TCP connect): they wait
+    // for it within the same bound rather than going local (the limiter would then pace alone for a while).
+    if (healthy === undefined) await shared.whenSettled(opTimeoutMs);
     const c = client;
     if (healthy !== true || c === undefined || c.status !== "ready") return UNAVAILABLE;
     try {
