@@ -189,6 +189,8 @@ export const observe = (account: AccountState, info: RateLimitInfo, now: number,
   if (resetAt !== undefined && account.resetAt !== undefined) {
     if (resetAt < account.resetAt) return; // an answer from an earlier window arriving late
     if (resetAt === account.resetAt) {
+      // An answer came: a pending probe has done its job (even one saying the window has not moved yet).
+      account.probeUntil = 0;
       // Answers arrive out of order: within one window the lowest count is the truest.
       if (info.remaining !== undefined) account.remaining = account.remaining === undefined ? info.remaining : Math.min(account.remaining, info.remaining);
       if (info.limit !== undefined) account.limit = info.limit;

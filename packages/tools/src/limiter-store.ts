@@ -169,7 +169,8 @@ export interface LimiterStore {
    * a `remaining` without `resetAt` gets `resetAt = now + cfg.maxWindowMs`. Then:
    * - an answer from an older window (`resetAt` before the known one) is ignored (it arrived late);
    * - within the same window (`resetAt` equal) the lower `remaining` wins (answers arrive out of order);
-   * - otherwise (a newer window, or nothing known) the figures replace what was known and the probe is freed.
+   * - otherwise (a newer window, or nothing known) the figures replace what was known.
+   * Any answer not ignored frees a pending probe (`probeUntil` back to 0).
    */
   readonly observe: (accountKey: string, info: RateLimitInfo, now: number, cfg: LimiterConfig) => MaybePromise<void>;
 
