@@ -492,7 +492,7 @@ export interface FrontToolsOptions {
   readonly maxListPages?: number | undefined;
   /** Cap on a 429's retry-after (default 60 s). */
   readonly maxRetryAfter?: DurationInput | undefined;
-  /** Requests in flight at once for this token (default 10, at most 1000). */
+  /** Requests in flight at once for this token (default 50, at most 1000). */
   readonly maxConcurrency?: number | undefined;
   /** Requests per second per burst-limited resource type (default 5, Front's burst limit; 0, or above 1000, disables burst pacing). */
   readonly burstPerSecond?: number | undefined;

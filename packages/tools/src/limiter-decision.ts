@@ -16,6 +16,11 @@
  *   ones past it — each start's token returns one window after it was spent (a sliding log rather than a
  *   continuously refilled bucket: a refilled bucket lets 2× the limit into one second, which a rolling
  *   window refuses);
+ * - in `"learn"` mode a resource type not (yet) known to be burst-limited starts at Front's documented rate
+ *   and doubles it each burst window that used it fully without a refusal (5, 10, 20 …); once a window has
+ *   carried `RAMP_PROVEN × burstLimit` starts it is taken as not burst-limited and goes unpaced. A
+ *   burst-limited type is found out by at most `burstLimit` refused requests (the doubling step past its
+ *   limit) whatever the concurrency, and a type without one reaches full speed within a few seconds;
  * - a 429's `retry-after` (seconds): every request waits it out together (a shared gate), clamped so that
  *   `0`, garbage and huge values all end in a bounded wait.
  */
@@ -26,6 +31,12 @@ import type { LimiterConfig, LimiterSnapshot, ResourceSnapshot, TripInfo, WaitRe
 export interface ResourceState {
   /** Starts are burst-paced on this resource. */
   paced: boolean;
+  /** Learn mode: the ramp let `RAMP_PROVEN × burstLimit` starts through one window unrefused — no burst limit here. */
+  proven: boolean;
+  /** Learn mode ramp: starts allowed per burst window (starts at `burstLimit`, doubles), the current window's start and count. */
+  rampLevel: number;
+  rampStart: number;
+  rampCount: number;
   /** A burst 429 closed this resource until then (unix ms). */
   gateUntil: number;
   /** The last `x-front-tier` named for it. */
@@ -93,12 +104,19 @@ export const resourceState = (account: AccountState, resource: string, cfg: Limi
     const key = account.resources.size >= cfg.maxResources ? OVERFLOW_RESOURCE : resource;
     state = account.resources.get(key);
     if (state === undefined) {
-      state = { paced: false, gateUntil: 0, tier: undefined, starts: [], head: 0 };
+      state = { paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
       account.resources.set(key, state);
     }
   }
   return state;
 };
+
+/** A ramp window that carried this many times the burst limit, unrefused, shows the resource has no burst limit. */
+export const RAMP_PROVEN = 4;
+
+/** Whether `resource` is still ramping up (learn mode, not paced, not proven). */
+const isRamping = (resource: ResourceState, cfg: LimiterConfig): boolean =>
+  cfg.burstLimit > 0 && cfg.burstPacing === "learn" && !resource.paced && !resource.proven;
 
 /** Whether starts on `resource` are burst-paced. */
 const isPaced = (resource: ResourceState, cfg: LimiterConfig): boolean => cfg.burstLimit > 0 && (resource.paced || cfg.burstPacing === "always");
@@ -159,6 +177,9 @@ export const decide = (account: AccountState, resource: ResourceState, now: numb
     const oldest = ring(resource, cfg)[resource.head]!;
     const free = oldest + burstSpan(cfg);
     if (free > now) return wait(free - now, "burst", cfg);
+  } else if (isRamping(resource, cfg)) {
+    const windowEnd = resource.rampStart + burstSpan(cfg);
+    if (now < windowEnd && resource.rampCount >= Math.max(resource.rampLevel, cfg.burstLimit)) return wait(windowEnd - now, "ramp", cfg);
   }
   return GO;
 };
@@ -175,6 +196,16 @@ export const grant = (account: AccountState, resource: ResourceState, now: numbe
     const starts = ring(resource, cfg);
     starts[resource.head] = now;
     resource.head = (resource.head + 1) % starts.length;
+  } else if (isRamping(resource, cfg)) {
+    if (now >= resource.rampStart + burstSpan(cfg)) {
+      // A new window: double the allowance only if the last one was used fully (and Front refused none of it).
+      const level = Math.max(resource.rampLevel, cfg.burstLimit);
+      resource.rampLevel = resource.rampCount >= level ? level * 2 : level;
+      resource.rampStart = now;
+      resource.rampCount = 0;
+    }
+    resource.rampCount++;
+    if (resource.rampCount >= RAMP_PROVEN * cfg.burstLimit) resource.proven = true;
   }
 };
 
@@ -189,6 +220,8 @@ export const observe = (account: AccountState, info: RateLimitInfo, now: number,
   if (resetAt !== undefined && account.resetAt !== undefined) {
     if (resetAt < account.resetAt) return; // an answer from an earlier window arriving late
     if (resetAt === account.resetAt) {
+      // An answer came: a pending probe has done its job (even one saying the window has not moved yet).
+      account.probeUntil = 0;
       // Answers arrive out of order: within one window the lowest count is the truest.
       if (info.remaining !== undefined) account.remaining = account.remaining === undefined ? info.remaining : Math.min(account.remaining, info.remaining);
       if (info.limit !== undefined) account.limit = info.limit;
@@ -236,7 +269,7 @@ export const snapshot = (account: AccountState, now: number, cfg: LimiterConfig)
   const resources: Record<string, ResourceSnapshot> = {};
   const span = burstSpan(cfg);
   for (const [name, r] of account.resources) {
-    resources[name] = { paced: isPaced(r, cfg), gateUntil: r.gateUntil, tier: r.tier, recentStarts: r.starts.filter((t) => t > now - span).length };
+    resources[name] = { paced: isPaced(r, cfg), proven: r.proven, gateUntil: r.gateUntil, tier: r.tier, recentStarts: r.starts.filter((t) => t > now - span).length };
   }
   const rateLimit: { limit?: number; remaining?: number; resetAt?: number } = {};
   if (account.limit !== undefined) rateLimit.limit = account.limit;

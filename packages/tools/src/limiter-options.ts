@@ -10,11 +10,12 @@ const MAX_RATE_LIMIT_WAIT_MS = 3_600_000;
 /** Defaults of the limiter options (what an operator gets without setting anything). */
 export const LIMITER_DEFAULTS = {
   /**
-   * Requests in flight at once per account. Front's company limits (50–200 a minute) are reached with a few
-   * in flight; 10 leaves room for slow answers and for calls on different resources, and is the most the
-   * first burst on a burst-limited resource can overrun before its 429 teaches the limiter (each a retry).
+   * Requests in flight at once per account. It is a safety net (sockets, memory, a runaway caller), not the
+   * pacing: Front's budget and burst rules are paced on their own, and on a fast Front (or a generous plan)
+   * 50 keeps concurrency from being what limits one token. Bursts do not grow with it: a resource type's
+   * ramp (limiter-decision.ts) bounds what a first burst can overrun.
    */
-  maxConcurrency: 10,
+  maxConcurrency: 50,
   /** Front's documented burst limit: about 5 requests per second per resource type. */
   burstPerSecond: 5,
   burstPacing: "learn" as const,
@@ -56,7 +57,7 @@ export const PACED_BURST_CEILING = 1_000;
 
 /** The operator-settable limiter options as FrontConfig and `makeRateLimiter` take them. */
 export interface LimiterSettings {
-  /** Requests in flight at once per account (default 10, at most 1000). */
+  /** Requests in flight at once per account (default 50, at most 1000). */
   readonly maxConcurrency?: number | undefined;
   /** Requests per second per burst-limited resource type (default 5, Front's burst limit; 0, or above 1000, disables burst pacing). */
   readonly burstPerSecond?: number | undefined;

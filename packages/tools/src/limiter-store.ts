@@ -79,7 +79,7 @@ export interface LimiterConfig {
 }
 
 /** Why `acquire` asked the caller to wait (diagnostics; the limiter treats every reason alike). */
-export type WaitReason = "gate" | "resource-gate" | "concurrency" | "budget" | "probe" | "burst" | "spread";
+export type WaitReason = "gate" | "resource-gate" | "concurrency" | "budget" | "probe" | "burst" | "ramp" | "spread";
 
 /** The answer of `acquire`: a lease to start the request now, or how long to wait before asking again. */
 export type AcquireResult =
@@ -102,6 +102,8 @@ export interface TripInfo {
 export interface ResourceSnapshot {
   /** Whether starts on this resource are burst-paced (learned from a burst 429, or `burstPacing: "always"`). */
   readonly paced: boolean;
+  /** Learn mode: its ramp carried `RAMP_PROVEN × burstLimit` starts in one window unrefused, so it goes unpaced. */
+  readonly proven: boolean;
   /** Until when (unix ms) a burst 429 closed this resource; 0 = open. */
   readonly gateUntil: number;
   /** The last `x-front-tier` Front named for this resource, if any. */
@@ -149,7 +151,14 @@ export interface LimiterStore {
    * 5. burst, when `cfg.burstLimit > 0` and the resource is paced: fewer than `cfg.burstLimit` starts on this
    *    resource within the last `burstWindowMs + burstMarginMs`, else wait until the oldest of the last
    *    `burstLimit` starts leaves that window. Starts are recorded on paced resources only (the burst 429
-   *    that makes a resource paced also closes it for Front's retry-after, which covers the starts before).
+   *    that makes a resource paced also closes it for Front's retry-after, which covers the starts before);
+   * 6. ramp, when `cfg.burstLimit > 0`, `burstPacing` is `"learn"` and the resource is neither paced nor
+   *    proven: within the ramp window (`rampStart` to `rampStart + burstWindowMs + burstMarginMs`) fewer than
+   *    `max(rampLevel, burstLimit)` starts, else wait until the window ends (reason `"ramp"`). A grant at or
+   *    after the window's end opens a new one at `now` with `rampCount = 0`, doubling `rampLevel` if the last
+   *    window reached it (else keeping it; it starts at `burstLimit`); every grant counts `rampCount++`, and
+   *    `rampCount ≥ RAMP_PROVEN (4) × burstLimit` marks the resource proven (unpaced for good, unless a
+   *    later burst 429 marks it paced — paced wins).
    * On a grant it records the start (time, resource, lease) and returns `{ granted: true, leaseId }` — an id
    * unique within the account for at least `leaseTtlMs`. Otherwise it changes nothing (except dropping
    * expired leases) and returns `{ granted: false, waitMs, reason }` with `waitMs` the time until the
@@ -169,7 +178,8 @@ export interface LimiterStore {
    * a `remaining` without `resetAt` gets `resetAt = now + cfg.maxWindowMs`. Then:
    * - an answer from an older window (`resetAt` before the known one) is ignored (it arrived late);
    * - within the same window (`resetAt` equal) the lower `remaining` wins (answers arrive out of order);
-   * - otherwise (a newer window, or nothing known) the figures replace what was known and the probe is freed.
+   * - otherwise (a newer window, or nothing known) the figures replace what was known.
+   * Any answer not ignored frees a pending probe (`probeUntil` back to 0).
    */
   readonly observe: (accountKey: string, info: RateLimitInfo, now: number, cfg: LimiterConfig) => MaybePromise<void>;
 

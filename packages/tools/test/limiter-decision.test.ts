@@ -21,7 +21,7 @@ describe("resourceOf: the burst resource type of a request", () => {
 });
 
 describe("limiter settings", () => {
-  it("defaults: 10 in flight, 5/s burst per resource learned from 429s, 60 s retry-after cap", () => {
+  it("defaults: 50 in flight, 5/s burst per resource learned from 429s, 60 s retry-after cap", () => {
     const cfg = resolveLimiterConfig({});
     assert.strictEqual(cfg.maxConcurrency, LIMITER_DEFAULTS.maxConcurrency);
     assert.strictEqual(cfg.burstLimit, 5);

@@ -157,10 +157,33 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
     );
 
     it(
-      "learn mode leaves a resource unpaced until Front refuses it; always mode paces from the first call",
+      "learn mode ramps an unrefused resource up (5, 10, 20 a window) to unpaced; always mode paces from the first call",
       withStore(async (store, account) => {
-        const learn = cfgOf({ maxConcurrency: 100 });
-        for (let i = 0; i < 20; i++) granted(await store.acquire(account, "tags", T0, learn));
+        const learn = cfgOf({ maxConcurrency: 1_000 });
+        const span = learn.burstWindowMs + learn.burstMarginMs;
+        const burstOf = async (at: number): Promise<number> => {
+          let n = 0;
+          for (;;) {
+            const result = await store.acquire(account, "tags", at, learn);
+            if (!result.granted) {
+              assert.strictEqual(result.reason, "ramp");
+              return n;
+            }
+            if (++n > 200) return n;
+          }
+        };
+        assert.strictEqual(await burstOf(T0), 5, "Front's documented rate first");
+        assert.strictEqual(await burstOf(T0 + span), 10, "doubled after a full, unrefused window");
+        assert.strictEqual(await burstOf(T0 + 2 * span), 201, "20 unrefused in one window: unpaced from then on");
+        assert.isTrue((await store.snapshot(account, T0 + 2 * span, learn)).resources["tags"]?.proven);
+        // An unsaturated window does not double the allowance; a burst 429 ends the ramp for good.
+        const quiet = `${account}-quiet`;
+        granted(await store.acquire(quiet, "tags", T0, learn));
+        for (let i = 0; i < 5; i++) granted(await store.acquire(quiet, "tags", T0 + span, learn));
+        assert.strictEqual(waited(await store.acquire(quiet, "tags", T0 + span, learn)).reason, "ramp");
+        await store.trip(quiet, { resource: "tags", retryAfterMs: 1, tier: "t", remaining: 10 }, T0 + span, learn);
+        for (let i = 0; i < 5; i++) granted(await store.acquire(quiet, "tags", T0 + 3 * span, learn));
+        assert.strictEqual(waited(await store.acquire(quiet, "tags", T0 + 3 * span, learn)).reason, "burst", "paced now, not ramping");
         const always = cfgOf({ maxConcurrency: 100, burstPacing: "always" });
         const other = `${account}-always`;
         for (let i = 0; i < 5; i++) granted(await store.acquire(other, "tags", T0, always));

@@ -69,18 +69,19 @@ describe("shared rate limiter", () => {
     }),
   );
 
-  it.effect("with plenty of budget left and no burst 429, calls are not spaced at all (no 210 ms pacing)", () =>
+  it.effect("with plenty of budget left and no burst 429, calls ramp up to unpaced within seconds (no 210 ms pacing)", () =>
     Effect.gen(function* () {
-      let remaining = 99;
-      const { fetch, requests } = fakeFetch([
-        () => ok({ "x-ratelimit-limit": "100", "x-ratelimit-remaining": String(remaining--), "x-ratelimit-reset": "60" }),
-      ]);
-      const sequential = Effect.forEach(Array.from({ length: 10 }), () => getTags, { concurrency: 1 });
+      const { fetch, requests } = fakeFetch([ok({ "x-ratelimit-limit": "1000", "x-ratelimit-remaining": "900", "x-ratelimit-reset": "60" })]);
+      const sequential = Effect.forEach(Array.from({ length: 60 }), () => getTags, { concurrency: 1 });
       const fiber = yield* sequential.pipe(Effect.provide(layer({ fetch, burstPerSecond: 5 })), Effect.forkChild);
-      const seen = yield* timeline(() => requests.length, 3_000, 10);
+      const seen = yield* timeline(() => requests.length, 4_000, 10);
       assert.isTrue(Exit.isSuccess(yield* Fiber.await(fiber)));
-      assert.strictEqual(seen.length, 10);
-      assert.isAtMost(seen[9]!, 10);
+      assert.strictEqual(seen.length, 60);
+      // Front's documented 5 at once, then 10, then 20 one window apart; 20 unrefused in a window → unpaced.
+      assert.strictEqual(seen[4], 0);
+      assert.isAtLeast(seen[5]!, 1_000);
+      assert.isAtMost(seen[59]!, 2_200, "210 ms spacing would have taken 12.4 s");
+      assert.strictEqual(seen[59], seen[35], "once proven, the rest go at once");
     }),
   );
 
