@@ -11,7 +11,8 @@
  * Keys, per account (`<acct>` = 32 hex characters of an HMAC of the token, never the token):
  * - `frontkit:v1:<acct>:limiter` — a hash: limit, remaining, resetAt, gateUntil, gateTrips, lastStart,
  *   probeUntil, nextLease, rcount, and per resource `r:<name>` (exists), `rp:` (paced), `rg:` (gate),
- *   `rt:` (tier), `rz:` (burst log size), `rs:` (burst log: the last start times, oldest first);
+ *   `rt:` (tier), `rz:` (burst log size), `rs:` (burst log: the last start times, oldest first), and the
+ *   learn-mode ramp `rv:` (proven), `rl:` (level), `ra:` (window start), `rc:` (starts in the window);
  * - `frontkit:v1:<acct>:limiter:leases` — a sorted set: lease id → expiry (unix ms).
  * Both expire on their own: every write sets their TTL to a window, a lease and the longest gate together.
  *
@@ -20,6 +21,7 @@
  */
 import type { RateLimitInfo } from "@frontkit/core";
 import type { AcquireResult, LimiterConfig, LimiterSnapshot, LimiterStore, ResourceSnapshot, TripInfo, WaitReason } from "../limiter-store.js";
+import { RAMP_PROVEN } from "../limiter-decision.js";
 import { accountKey as hashAccount, KEY_NAMESPACE } from "./account-key.js";
 import { type RedisScript, redisScript, type SharedRedis } from "./redis-connection.js";
 
@@ -58,12 +60,12 @@ end
 `;
 
 // ARGV: now, resource, maxConcurrency, leaseTtlMs, burstLimit, burstSpan, burstAlways (1/0), resetMarginMs,
-// maxWaitMs, probeTimeoutMs, paceBelow, maxResources, ttl. Returns {1, leaseId} or {0, waitMs, reason}.
+// maxWaitMs, probeTimeoutMs, paceBelow, maxResources, ttl, RAMP_PROVEN. Returns {1, leaseId} or {0, waitMs, reason}.
 const ACQUIRE = redisScript(`${COMMON}
 local now, name = tonumber(ARGV[1]), ARGV[2]
 local maxConcurrency, leaseTtl, burstLimit, burstSpan = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 local burstAlways, resetMargin, maxWait, probeTimeout = ARGV[7] == '1', tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
-local paceBelow, maxResources, ttl = tonumber(ARGV[11]), tonumber(ARGV[12]), tonumber(ARGV[13])
+local paceBelow, maxResources, ttl, rampProven = tonumber(ARGV[11]), tonumber(ARGV[12]), tonumber(ARGV[13]), tonumber(ARGV[14])
 local function wait(ms, reason)
   expire(ttl)
   return {0, tostring(math.min(math.max(1, math.ceil(ms)), maxWait)), reason}
@@ -74,9 +76,11 @@ local function earliest()
   return tonumber(first[2])
 end
 local key = resourceKey(name, maxResources)
-local f = redis.call('HMGET', H, 'gateUntil', 'limit', 'remaining', 'resetAt', 'lastStart', 'probeUntil', 'rg:' .. key, 'rp:' .. key)
+local f = redis.call('HMGET', H, 'gateUntil', 'limit', 'remaining', 'resetAt', 'lastStart', 'probeUntil', 'rg:' .. key, 'rp:' .. key,
+  'rv:' .. key, 'rl:' .. key, 'ra:' .. key, 'rc:' .. key)
 local gateUntil, limit, remaining, resetAt = num(f[1]) or 0, num(f[2]), num(f[3]), num(f[4])
 local lastStart, probeUntil, rgate, paced = num(f[5]) or -math.huge, num(f[6]) or 0, num(f[7]) or 0, f[8] == '1'
+local proven, rampLevel, rampStart, rampCount = f[9] == '1', num(f[10]) or 0, num(f[11]) or -math.huge, num(f[12]) or 0
 if now < gateUntil then return wait(gateUntil - now, 'gate') end
 if now < rgate then return wait(rgate - now, 'resource-gate') end
 local inFlight = redis.call('ZCARD', L)
@@ -102,6 +106,8 @@ if remaining ~= nil and resetAt ~= nil then
   end
 end
 local isPaced = burstLimit > 0 and (paced or burstAlways)
+-- Learn mode: a resource not known to be burst-limited ramps up from burstLimit per window, doubling.
+local isRamping = burstLimit > 0 and not burstAlways and not paced and not proven
 local starts = {}
 if isPaced then
   ring(key, burstLimit)
@@ -109,6 +115,9 @@ if isPaced then
   local oldest = -math.huge
   if #starts >= burstLimit then oldest = starts[#starts - burstLimit + 1] end
   if oldest + burstSpan > now then return wait(oldest + burstSpan - now, 'burst') end
+elseif isRamping then
+  local windowEnd = rampStart + burstSpan
+  if now < windowEnd and rampCount >= math.max(rampLevel, burstLimit) then return wait(windowEnd - now, 'ramp') end
 end
 local leaseId = tostring(redis.call('HINCRBY', H, 'nextLease', 1))
 redis.call('ZADD', L, now + leaseTtl, leaseId)
@@ -122,6 +131,17 @@ if isPaced then
   local kept = {}
   for i = from, #starts do kept[#kept + 1] = string.format('%.17g', starts[i]) end
   redis.call('HSET', H, 'rs:' .. key, table.concat(kept, ','))
+elseif isRamping then
+  if now >= rampStart + burstSpan then
+    -- A new window: double the allowance only if the last one was used fully (and Front refused none of it).
+    local level = math.max(rampLevel, burstLimit)
+    if rampCount >= level then rampLevel = level * 2 else rampLevel = level end
+    rampStart = now
+    rampCount = 0
+  end
+  rampCount = rampCount + 1
+  redis.call('HSET', H, 'rl:' .. key, rampLevel, 'ra:' .. key, string.format('%.17g', rampStart), 'rc:' .. key, rampCount)
+  if rampCount >= rampProven * burstLimit then redis.call('HSET', H, 'rv:' .. key, '1') end
 end
 expire(ttl)
 return {1, leaseId}
@@ -147,6 +167,8 @@ local knownReset, knownRemaining = num(known[1]), num(known[2])
 if resetAt ~= nil and knownReset ~= nil then
   if resetAt < knownReset then return 0 end
   if resetAt == knownReset then
+    -- An answer came: a pending probe has done its job (even one saying the window has not moved yet).
+    redis.call('HSET', H, 'probeUntil', '0')
     if remaining ~= nil then
       if knownRemaining == nil or remaining < knownRemaining then redis.call('HSET', H, 'remaining', ARGV[4]) end
     end
@@ -204,8 +226,8 @@ for i = 1, #all, 2 do
     local name = string.sub(field, 3)
     local recent = 0
     for _, t in ipairs(startsOf(name)) do if t > now - span then recent = recent + 1 end end
-    local r = redis.call('HMGET', H, 'rp:' .. name, 'rg:' .. name, 'rt:' .. name)
-    resources[#resources + 1] = {name, r[1] or '', r[2] or '0', r[3] or false, recent}
+    local r = redis.call('HMGET', H, 'rp:' .. name, 'rg:' .. name, 'rt:' .. name, 'rv:' .. name)
+    resources[#resources + 1] = {name, r[1] or '', r[2] or '0', r[3] or false, recent, r[4] or ''}
   end
 end
 return {f[1] or '', f[2] or '', f[3] or '', f[4] or '0', f[5] or '0', inFlight, resources}
@@ -260,6 +282,7 @@ export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
         cfg.paceBelow,
         cfg.maxResources,
         leaseTtlSeen,
+        RAMP_PROVEN,
       ]);
       return reply[0] === 1 ? { granted: true, leaseId: reply[1] } : { granted: false, waitMs: Number(reply[1]), reason: reply[2] as WaitReason };
     },
@@ -287,16 +310,17 @@ export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
       ]);
     },
     snapshot: async (account, now, cfg): Promise<LimiterSnapshot> => {
-      type Row = [string, string, string, string | false | null, number];
+      type Row = [string, string, string, string | false | null, number, string];
       const [limit, remaining, resetAt, gateUntil, gateTrips, inFlight, rows] = await run<[string, string, string, string, string, number, Row[]]>(
         SNAPSHOT,
         keysOf(account),
         [now, cfg.burstWindowMs + cfg.burstMarginMs, cfg.burstPacing === "always" ? 1 : 0, cfg.burstLimit],
       );
       const resources: Record<string, ResourceSnapshot> = {};
-      for (const [name, paced, gate, tier, recent] of rows) {
+      for (const [name, paced, gate, tier, recent, proven] of rows) {
         resources[name] = {
           paced: cfg.burstLimit > 0 && (paced === "1" || cfg.burstPacing === "always"),
+          proven: proven === "1",
           gateUntil: Number(gate),
           tier: typeof tier === "string" ? tier : undefined,
           recentStarts: recent,

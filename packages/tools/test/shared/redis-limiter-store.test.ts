@@ -107,7 +107,7 @@ describe.skipIf(!gate.available)("RedisLimiterStore against a real redis-server"
     expect((await b.acquire(other, "tags", T0, c)).granted).toBe(true);
     snap = await b.snapshot(other, T0, c);
     expect(snap.gateUntil).toBe(0);
-    expect(snap.resources["contacts"]).toEqual({ paced: true, gateUntil: T0 + 100, tier: "burst", recentStarts: 0 });
+    expect(snap.resources["contacts"]).toEqual({ paced: true, proven: false, gateUntil: T0 + 100, tier: "burst", recentStarts: 0 });
     // Paced now: five starts in a window, the sixth waits for the oldest to leave it.
     for (let i = 0; i < 5; i++) expect((await (i % 2 === 0 ? a : b).acquire(other, "contacts", T0 + 100 + i, c)).granted).toBe(true);
     expect(await a.acquire(other, "contacts", T0 + 110, c)).toEqual({ granted: false, waitMs: 1_040, reason: "burst" });
