@@ -93,6 +93,7 @@ const loadIoRedis = (): Promise<IoRedisConstructor> => {
 
 const DEFAULT_OP_TIMEOUT_MS = 100;
 const DEFAULT_PROBE_INTERVAL_MS = 1_000;
+const FIRST_CONNECT_WAIT_MS = 1_000;
 const registry = new Map<string, SharedRedis>();
 
 const messageOf = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause));
@@ -208,9 +209,10 @@ const connect = (url: string, options: SharedRedisOptions): SharedRedis => {
     });
 
   const evalScript = async <A>(script: RedisScript, keys: ReadonlyArray<string>, args: ReadonlyArray<string | number>): Promise<RedisOutcome<A>> => {
-    // The first calls of a process meet a connection still being made (ioredis loading, TCP connect): they wait
-    // for it within the same bound rather than going local (the limiter would then pace alone for a while).
-    if (healthy === undefined) await shared.whenSettled(opTimeoutMs);
+    // The first calls of a process meet a connection still being made (loading ioredis, TCP connect): they wait
+    // for it, once per process and at most FIRST_CONNECT_WAIT_MS, rather than going local (the limiter would
+    // then pace alone for its retry period). A refused connection settles at once; only a silent host costs it.
+    if (healthy === undefined) await shared.whenSettled(FIRST_CONNECT_WAIT_MS);
     const c = client;
     if (healthy !== true || c === undefined || c.status !== "ready") return UNAVAILABLE;
     try {
