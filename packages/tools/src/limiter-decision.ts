@@ -29,6 +29,10 @@ import type { LimiterConfig, LimiterSnapshot, ResourceSnapshot, TripInfo, WaitRe
 
 /** Burst state of one resource type. */
 export interface ResourceState {
+  /** The key it is stored under (its resource type, or `"*"` past `maxResources`); lease ids carry it. */
+  readonly name: string;
+  /** Leases held on it now. */
+  inFlight: number;
   /** Starts are burst-paced on this resource. */
   paced: boolean;
   /** Learn mode: the ramp let `RAMP_PROVEN × burstLimit` starts through one window unrefused — no burst limit here. */
@@ -104,7 +108,7 @@ export const resourceState = (account: AccountState, resource: string, cfg: Limi
     const key = account.resources.size >= cfg.maxResources ? OVERFLOW_RESOURCE : resource;
     state = account.resources.get(key);
     if (state === undefined) {
-      state = { paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
+      state = { name: key, inFlight: 0, paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
       account.resources.set(key, state);
     }
   }
@@ -133,9 +137,21 @@ const ring = (resource: ResourceState, cfg: LimiterConfig): number[] => {
   return resource.starts;
 };
 
+/** A lease id names its resource after the last "@", so that a release can find the resource without a lookup table. */
+export const leaseIdFor = (serial: number | string, resource: ResourceState): string => `${serial}@${resource.name}`;
+
+const resourceOfLease = (leaseId: string): string => leaseId.slice(leaseId.lastIndexOf("@") + 1);
+
+/** Ends a lease: the account's and its resource's count. Unknown ids change nothing. */
+export const release = (account: AccountState, leaseId: string): void => {
+  if (!account.leases.delete(leaseId)) return;
+  const resource = account.resources.get(resourceOfLease(leaseId));
+  if (resource !== undefined && resource.inFlight > 0) resource.inFlight--;
+};
+
 /** Drops expired leases; returns how many are live. */
 export const liveLeases = (account: AccountState, now: number): number => {
-  for (const [id, expiresAt] of account.leases) if (expiresAt <= now) account.leases.delete(id);
+  for (const [id, expiresAt] of account.leases) if (expiresAt <= now) release(account, id);
   return account.leases.size;
 };
 
@@ -178,8 +194,11 @@ export const decide = (account: AccountState, resource: ResourceState, now: numb
     const free = oldest + burstSpan(cfg);
     if (free > now) return wait(free - now, "burst", cfg);
   } else if (isRamping(resource, cfg)) {
+    const full = resource.rampCount >= Math.max(resource.rampLevel, cfg.burstLimit);
     const windowEnd = resource.rampStart + burstSpan(cfg);
-    if (now < windowEnd && resource.rampCount >= Math.max(resource.rampLevel, cfg.burstLimit)) return wait(windowEnd - now, "ramp", cfg);
+    if (full && now < windowEnd) return wait(windowEnd - now, "ramp", cfg);
+    // A full window grows the allowance only once Front has answered all of it (a refusal would pace it instead).
+    if (full && resource.inFlight > 0) return wait(earliestExpiry(account) - now, "ramp", cfg);
   }
   return GO;
 };
@@ -198,15 +217,18 @@ export const grant = (account: AccountState, resource: ResourceState, now: numbe
     resource.head = (resource.head + 1) % starts.length;
   } else if (isRamping(resource, cfg)) {
     if (now >= resource.rampStart + burstSpan(cfg)) {
-      // A new window: double the allowance only if the last one was used fully (and Front refused none of it).
+      // A new window. `decide` let it open after a full window only once all of that window was answered
+      // unrefused (a refusal paces the resource instead): then the allowance doubles, and a window that
+      // carried RAMP_PROVEN × burstLimit proves the resource has no burst limit.
       const level = Math.max(resource.rampLevel, cfg.burstLimit);
+      if (resource.rampCount >= RAMP_PROVEN * cfg.burstLimit) resource.proven = true;
       resource.rampLevel = resource.rampCount >= level ? level * 2 : level;
       resource.rampStart = now;
       resource.rampCount = 0;
     }
     resource.rampCount++;
-    if (resource.rampCount >= RAMP_PROVEN * cfg.burstLimit) resource.proven = true;
   }
+  resource.inFlight++;
 };
 
 /** Feeds one answer's rate-limit headers (limiter-store.ts, `observe`). */
@@ -259,10 +281,6 @@ export const trip = (account: AccountState, info: TripInfo, now: number, cfg: Li
   if (info.remaining === undefined) resource.paced = true;
 };
 
-/** Ends a lease. */
-export const release = (account: AccountState, leaseId: string): void => {
-  account.leases.delete(leaseId);
-};
 
 /** The account's state as plain data (limiter-store.ts, `snapshot`). */
 export const snapshot = (account: AccountState, now: number, cfg: LimiterConfig): LimiterSnapshot => {
