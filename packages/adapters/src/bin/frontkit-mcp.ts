@@ -54,6 +54,7 @@ const main = async (): Promise<void> => {
           }
           return m.createFrontTools({
             token,
+            ...command.limiter,
             ...(baseUrl === undefined ? {} : { baseUrl }),
             ...(command.verbose ? { onRequest: verboseLine } : {}),
           });
@@ -98,7 +99,7 @@ const main = async (): Promise<void> => {
           tools: command.tools,
           maxAccounts: command.maxAccounts,
           allowedOrigins: command.allowedOrigins,
-          ...(command.verbose ? { toolsOptions: { onRequest: verboseLine } } : {}),
+          toolsOptions: { ...command.limiter, ...(command.verbose ? { onRequest: verboseLine } : {}) },
           log: (line) => process.stderr.write(`frontkit-mcp: ${line}\n`),
         });
       } catch (error) {
