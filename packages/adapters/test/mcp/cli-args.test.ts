@@ -128,7 +128,7 @@ describe("parseCliArgs", () => {
       [["--max-concurrency", "0"], {}, /--max-concurrency must be between 1 and 1000, got 0/],
       [["--max-concurrency", "1001"], {}, /--max-concurrency must be between 1 and 1000/],
       [["--max-concurrency", "2.5"], {}, /--max-concurrency must be a whole number/],
-      [["--burst-per-second", "-1"], {}, /--burst-per-second must be a number like 5 or 2.5, got "-1"/],
+      [["--burst-per-second=-1"], {}, /--burst-per-second must be a number like 5 or 2.5, got "-1"/],
       [["--burst-per-second", "1e3"], {}, /--burst-per-second must be a number/],
       [["--burst-pacing", "sometimes"], {}, /--burst-pacing must be "learn" or "always", got "sometimes"/],
       [["--max-retry-after", "3601"], {}, /--max-retry-after must be between 0 and 3600/],
