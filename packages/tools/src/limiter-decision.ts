@@ -35,6 +35,12 @@ export interface ResourceState {
   inFlight: number;
   /** Starts are burst-paced on this resource. */
   paced: boolean;
+  /**
+   * Extra spacing past the burst window for this resource (0 = `cfg.burstMarginMs`). Front counts arrivals,
+   * and network jitter moves them closer than our starts: a burst 429 on a resource already paced doubles it
+   * (up to half the window); every paced start takes 0.1 % of the window back off, down to the configured margin.
+   */
+  marginMs: number;
   /** Learn mode: the ramp let `RAMP_PROVEN × burstLimit` starts through one window unrefused — no burst limit here. */
   proven: boolean;
   /** Learn mode ramp: starts allowed per burst window (starts at `burstLimit`, doubles), the current window's start and count. */
@@ -98,8 +104,9 @@ const wait = (ms: number, reason: WaitReason, cfg: LimiterConfig): Decision => (
   reason,
 });
 
-/** The burst window as applied: Front's window plus the margin for jitter. */
-const burstSpan = (cfg: LimiterConfig): number => cfg.burstWindowMs + cfg.burstMarginMs;
+/** The burst window as applied: Front's window plus the margin for jitter (the resource's own, once learned). */
+const burstSpan = (cfg: LimiterConfig, resource?: ResourceState): number =>
+  cfg.burstWindowMs + Math.max(cfg.burstMarginMs, resource?.marginMs ?? 0);
 
 /** The state of `resource`, created on first use (bounded: past `maxResources` they share one). */
 export const resourceState = (account: AccountState, resource: string, cfg: LimiterConfig): ResourceState => {
@@ -108,7 +115,7 @@ export const resourceState = (account: AccountState, resource: string, cfg: Limi
     const key = account.resources.size >= cfg.maxResources ? OVERFLOW_RESOURCE : resource;
     state = account.resources.get(key);
     if (state === undefined) {
-      state = { name: key, inFlight: 0, paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
+      state = { name: key, inFlight: 0, marginMs: 0, paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
       account.resources.set(key, state);
     }
   }
@@ -191,7 +198,7 @@ export const decide = (account: AccountState, resource: ResourceState, now: numb
   }
   if (isPaced(resource, cfg)) {
     const oldest = ring(resource, cfg)[resource.head]!;
-    const free = oldest + burstSpan(cfg);
+    const free = oldest + burstSpan(cfg, resource);
     if (free > now) return wait(free - now, "burst", cfg);
   } else if (isRamping(resource, cfg)) {
     const full = resource.rampCount >= Math.max(resource.rampLevel, cfg.burstLimit);
@@ -215,6 +222,7 @@ export const grant = (account: AccountState, resource: ResourceState, now: numbe
     const starts = ring(resource, cfg);
     starts[resource.head] = now;
     resource.head = (resource.head + 1) % starts.length;
+    if (resource.marginMs > cfg.burstMarginMs) resource.marginMs = Math.max(cfg.burstMarginMs, resource.marginMs - cfg.burstWindowMs / 1000);
   } else if (isRamping(resource, cfg)) {
     if (now >= resource.rampStart + burstSpan(cfg)) {
       // A new window. `decide` let it open after a full window only once all of that window was answered
@@ -268,6 +276,11 @@ export const trip = (account: AccountState, info: TripInfo, now: number, cfg: Li
   const resource = resourceState(account, info.resource, cfg);
   const burst = info.tier !== undefined || (info.remaining !== undefined && info.remaining > 0);
   if (burst) {
+    if (resource.paced && cfg.burstLimit > 0) {
+      // Refused although paced: arrivals at Front were closer than our starts. Widen this resource's margin.
+      const margin = Math.max(cfg.burstMarginMs, resource.marginMs);
+      resource.marginMs = Math.min(Math.max(2 * margin, margin + 50), cfg.burstWindowMs / 2);
+    }
     resource.paced = true;
     if (info.tier !== undefined) resource.tier = info.tier;
     resource.gateUntil = Math.max(resource.gateUntil, until);

@@ -149,8 +149,10 @@ export interface LimiterStore {
    *      was granted within `cfg.probeTimeoutMs` since the last `observe` that brought new figures;
    *    - window over and `remaining` was above 0: `remaining − inFlight > 0` (a new window never has less);
    * 5. burst, when `cfg.burstLimit > 0` and the resource is paced: fewer than `cfg.burstLimit` starts on this
-   *    resource within the last `burstWindowMs + burstMarginMs`, else wait until the oldest of the last
-   *    `burstLimit` starts leaves that window. Starts are recorded on paced resources only (the burst 429
+   *    resource within the last `burstWindowMs + margin`, else wait until the oldest of the last
+   *    `burstLimit` starts leaves that window. `margin` = max(`burstMarginMs`, the resource's `marginMs`):
+   *    each grant on a paced resource lowers `marginMs` by `burstWindowMs / 1000` (not below `burstMarginMs`);
+   *    `trip` raises it. Starts are recorded on paced resources only (the burst 429
    *    that makes a resource paced also closes it for Front's retry-after, which covers the starts before);
    * 6. ramp, when `cfg.burstLimit > 0`, `burstPacing` is `"learn"` and the resource is neither paced nor
    *    proven. Let full = `rampCount ≥ max(rampLevel, burstLimit)`. If full and `now` is within the ramp
@@ -190,7 +192,9 @@ export interface LimiterStore {
   /**
    * Records one 429. The gate's length is `retryAfterMs` clamped to `[minRetryAfterMs, maxRetryAfterMs]`
    * (`defaultRetryAfterMs` when undefined or not finite). A burst 429 — `tier` present, or `remaining > 0` —
-   * closes only `info.resource` until `now + gate` and marks the resource paced. Any other 429 closes the
+   * closes only `info.resource` until `now + gate` and marks the resource paced; if it was paced already
+   * (jitter brought our starts closer together at Front), its `marginMs` becomes
+   * `min(max(2m, m + 50), burstWindowMs / 2)` with m = max(`burstMarginMs`, `marginMs`). Any other 429 closes the
    * company gate until `now + gate` (counted in `gateTrips` when it moves the gate later); when nothing says
    * the company budget is spent (`remaining` undefined) the resource is also marked paced, since it may have
    * been a burst limit that did not name itself. A gate is only ever moved later, never earlier.

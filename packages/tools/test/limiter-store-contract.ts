@@ -157,6 +157,21 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
     );
 
     it(
+      "a burst 429 on a resource already paced widens its spacing (jitter); paced starts narrow it back",
+      withStore(async (store, account) => {
+        const cfg = cfgOf({ maxConcurrency: 100 });
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
+        const open = T0 + 1_000;
+        for (let i = 0; i < 5; i++) granted(await store.acquire(account, "contacts", open, cfg));
+        const wait = waited(await store.acquire(account, "contacts", open, cfg));
+        assert.strictEqual(wait.reason, "burst");
+        // Doubled from the 50 ms margin, less the 5 paced starts' 1 ms each.
+        assert.strictEqual(wait.waitMs, cfg.burstWindowMs + 2 * cfg.burstMarginMs - 5);
+      }),
+    );
+
+    it(
       "learn mode ramps an unrefused resource up (5, 10, 20 a window) to unpaced; always mode paces from the first call",
       withStore(async (store, account) => {
         const learn = cfgOf({ maxConcurrency: 1_000 });
