@@ -29,8 +29,18 @@ import type { LimiterConfig, LimiterSnapshot, ResourceSnapshot, TripInfo, WaitRe
 
 /** Burst state of one resource type. */
 export interface ResourceState {
+  /** The key it is stored under (its resource type, or `"*"` past `maxResources`); lease ids carry it. */
+  readonly name: string;
+  /** Leases held on it now. */
+  inFlight: number;
   /** Starts are burst-paced on this resource. */
   paced: boolean;
+  /**
+   * Extra spacing past the burst window for this resource (0 = `cfg.burstMarginMs`). Front counts arrivals,
+   * and network jitter moves them closer than our starts: a burst 429 on a resource already paced doubles it
+   * (up to half the window); every paced start takes 0.1 % of the window back off, down to the configured margin.
+   */
+  marginMs: number;
   /** Learn mode: the ramp let `RAMP_PROVEN × burstLimit` starts through one window unrefused — no burst limit here. */
   proven: boolean;
   /** Learn mode ramp: starts allowed per burst window (starts at `burstLimit`, doubles), the current window's start and count. */
@@ -94,8 +104,9 @@ const wait = (ms: number, reason: WaitReason, cfg: LimiterConfig): Decision => (
   reason,
 });
 
-/** The burst window as applied: Front's window plus the margin for jitter. */
-const burstSpan = (cfg: LimiterConfig): number => cfg.burstWindowMs + cfg.burstMarginMs;
+/** The burst window as applied: Front's window plus the margin for jitter (the resource's own, once learned). */
+const burstSpan = (cfg: LimiterConfig, resource?: ResourceState): number =>
+  cfg.burstWindowMs + Math.max(cfg.burstMarginMs, resource?.marginMs ?? 0);
 
 /** The state of `resource`, created on first use (bounded: past `maxResources` they share one). */
 export const resourceState = (account: AccountState, resource: string, cfg: LimiterConfig): ResourceState => {
@@ -104,7 +115,7 @@ export const resourceState = (account: AccountState, resource: string, cfg: Limi
     const key = account.resources.size >= cfg.maxResources ? OVERFLOW_RESOURCE : resource;
     state = account.resources.get(key);
     if (state === undefined) {
-      state = { paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
+      state = { name: key, inFlight: 0, marginMs: 0, paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
       account.resources.set(key, state);
     }
   }
@@ -133,9 +144,21 @@ const ring = (resource: ResourceState, cfg: LimiterConfig): number[] => {
   return resource.starts;
 };
 
+/** A lease id names its resource after the last "@", so that a release can find the resource without a lookup table. */
+export const leaseIdFor = (serial: number | string, resource: ResourceState): string => `${serial}@${resource.name}`;
+
+const resourceOfLease = (leaseId: string): string => leaseId.slice(leaseId.lastIndexOf("@") + 1);
+
+/** Ends a lease: the account's and its resource's count. Unknown ids change nothing. */
+export const release = (account: AccountState, leaseId: string): void => {
+  if (!account.leases.delete(leaseId)) return;
+  const resource = account.resources.get(resourceOfLease(leaseId));
+  if (resource !== undefined && resource.inFlight > 0) resource.inFlight--;
+};
+
 /** Drops expired leases; returns how many are live. */
 export const liveLeases = (account: AccountState, now: number): number => {
-  for (const [id, expiresAt] of account.leases) if (expiresAt <= now) account.leases.delete(id);
+  for (const [id, expiresAt] of account.leases) if (expiresAt <= now) release(account, id);
   return account.leases.size;
 };
 
@@ -175,11 +198,14 @@ export const decide = (account: AccountState, resource: ResourceState, now: numb
   }
   if (isPaced(resource, cfg)) {
     const oldest = ring(resource, cfg)[resource.head]!;
-    const free = oldest + burstSpan(cfg);
+    const free = oldest + burstSpan(cfg, resource);
     if (free > now) return wait(free - now, "burst", cfg);
   } else if (isRamping(resource, cfg)) {
+    const full = resource.rampCount >= Math.max(resource.rampLevel, cfg.burstLimit);
     const windowEnd = resource.rampStart + burstSpan(cfg);
-    if (now < windowEnd && resource.rampCount >= Math.max(resource.rampLevel, cfg.burstLimit)) return wait(windowEnd - now, "ramp", cfg);
+    if (full && now < windowEnd) return wait(windowEnd - now, "ramp", cfg);
+    // A full window grows the allowance only once Front has answered all of it (a refusal would pace it instead).
+    if (full && resource.inFlight > 0) return wait(earliestExpiry(account) - now, "ramp", cfg);
   }
   return GO;
 };
@@ -196,17 +222,21 @@ export const grant = (account: AccountState, resource: ResourceState, now: numbe
     const starts = ring(resource, cfg);
     starts[resource.head] = now;
     resource.head = (resource.head + 1) % starts.length;
+    if (resource.marginMs > cfg.burstMarginMs) resource.marginMs = Math.max(cfg.burstMarginMs, resource.marginMs - cfg.burstWindowMs / 1000);
   } else if (isRamping(resource, cfg)) {
     if (now >= resource.rampStart + burstSpan(cfg)) {
-      // A new window: double the allowance only if the last one was used fully (and Front refused none of it).
+      // A new window. `decide` let it open after a full window only once all of that window was answered
+      // unrefused (a refusal paces the resource instead): then the allowance doubles, and a window that
+      // carried RAMP_PROVEN × burstLimit proves the resource has no burst limit.
       const level = Math.max(resource.rampLevel, cfg.burstLimit);
+      if (resource.rampCount >= RAMP_PROVEN * cfg.burstLimit) resource.proven = true;
       resource.rampLevel = resource.rampCount >= level ? level * 2 : level;
       resource.rampStart = now;
       resource.rampCount = 0;
     }
     resource.rampCount++;
-    if (resource.rampCount >= RAMP_PROVEN * cfg.burstLimit) resource.proven = true;
   }
+  resource.inFlight++;
 };
 
 /** Feeds one answer's rate-limit headers (limiter-store.ts, `observe`). */
@@ -246,6 +276,11 @@ export const trip = (account: AccountState, info: TripInfo, now: number, cfg: Li
   const resource = resourceState(account, info.resource, cfg);
   const burst = info.tier !== undefined || (info.remaining !== undefined && info.remaining > 0);
   if (burst) {
+    if (resource.paced && cfg.burstLimit > 0) {
+      // Refused although paced: arrivals at Front were closer than our starts. Widen this resource's margin.
+      const margin = Math.max(cfg.burstMarginMs, resource.marginMs);
+      resource.marginMs = Math.min(Math.max(2 * margin, margin + 50), cfg.burstWindowMs / 2);
+    }
     resource.paced = true;
     if (info.tier !== undefined) resource.tier = info.tier;
     resource.gateUntil = Math.max(resource.gateUntil, until);
@@ -259,10 +294,6 @@ export const trip = (account: AccountState, info: TripInfo, now: number, cfg: Li
   if (info.remaining === undefined) resource.paced = true;
 };
 
-/** Ends a lease. */
-export const release = (account: AccountState, leaseId: string): void => {
-  account.leases.delete(leaseId);
-};
 
 /** The account's state as plain data (limiter-store.ts, `snapshot`). */
 export const snapshot = (account: AccountState, now: number, cfg: LimiterConfig): LimiterSnapshot => {

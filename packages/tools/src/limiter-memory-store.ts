@@ -30,7 +30,7 @@ export const makeMemoryLimiterStore = (): MemoryLimiterStore => {
       const res = Decision.resourceState(state, resource, cfg);
       const decision = Decision.decide(state, res, now, cfg);
       if (decision.reason !== undefined) return { granted: false, waitMs: decision.waitMs, reason: decision.reason };
-      const leaseId = String(++state.nextLease);
+      const leaseId = Decision.leaseIdFor(++state.nextLease, res);
       Decision.grant(state, res, now, cfg, leaseId);
       return { granted: true, leaseId };
     },

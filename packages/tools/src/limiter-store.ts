@@ -149,21 +149,27 @@ export interface LimiterStore {
    *      was granted within `cfg.probeTimeoutMs` since the last `observe` that brought new figures;
    *    - window over and `remaining` was above 0: `remaining − inFlight > 0` (a new window never has less);
    * 5. burst, when `cfg.burstLimit > 0` and the resource is paced: fewer than `cfg.burstLimit` starts on this
-   *    resource within the last `burstWindowMs + burstMarginMs`, else wait until the oldest of the last
-   *    `burstLimit` starts leaves that window. Starts are recorded on paced resources only (the burst 429
+   *    resource within the last `burstWindowMs + margin`, else wait until the oldest of the last
+   *    `burstLimit` starts leaves that window. `margin` = max(`burstMarginMs`, the resource's `marginMs`):
+   *    each grant on a paced resource lowers `marginMs` by `burstWindowMs / 1000` (not below `burstMarginMs`);
+   *    `trip` raises it. Starts are recorded on paced resources only (the burst 429
    *    that makes a resource paced also closes it for Front's retry-after, which covers the starts before);
    * 6. ramp, when `cfg.burstLimit > 0`, `burstPacing` is `"learn"` and the resource is neither paced nor
-   *    proven: within the ramp window (`rampStart` to `rampStart + burstWindowMs + burstMarginMs`) fewer than
-   *    `max(rampLevel, burstLimit)` starts, else wait until the window ends (reason `"ramp"`). A grant at or
-   *    after the window's end opens a new one at `now` with `rampCount = 0`, doubling `rampLevel` if the last
-   *    window reached it (else keeping it; it starts at `burstLimit`); every grant counts `rampCount++`, and
-   *    `rampCount ≥ RAMP_PROVEN (4) × burstLimit` marks the resource proven (unpaced for good, unless a
-   *    later burst 429 marks it paced — paced wins).
+   *    proven. Let full = `rampCount ≥ max(rampLevel, burstLimit)`. If full and `now` is within the ramp
+   *    window (`< rampStart + burstWindowMs + burstMarginMs`): wait until it ends (reason `"ramp"`). If full
+   *    and leases on this resource are still held: wait (reason `"ramp"`, time bound the earliest lease
+   *    expiry) — the window's requests must all be answered before the allowance grows. A grant at or after
+   *    the window's end opens a new window at `now`: first, if the last window carried
+   *    `≥ RAMP_PROVEN (4) × burstLimit` starts, the resource becomes proven (unpaced for good unless a later
+   *    burst 429 marks it paced — paced wins); `rampLevel` doubles if the last window was full, else stays
+   *    (it starts at `burstLimit`); `rampCount = 0`. Every grant on a ramping resource counts `rampCount++`.
+   * Every grant counts the lease on its resource (`inFlight`, per resource) until its release or expiry; so
+   * the lease id must let `release` find the resource (the memory store: `"<serial>@<resource>"`).
    * On a grant it records the start (time, resource, lease) and returns `{ granted: true, leaseId }` — an id
    * unique within the account for at least `leaseTtlMs`. Otherwise it changes nothing (except dropping
    * expired leases) and returns `{ granted: false, waitMs, reason }` with `waitMs` the time until the
    * first failing condition could pass by itself, clamped to `[1, cfg.maxWaitMs]`; the caller sleeps and asks
-   * again. For `"concurrency"` and `"probe"` that time is the earliest lease expiry or the probe's timeout,
+   * again. For `"concurrency"`, `"probe"` and `"ramp"` that time may be the earliest lease expiry or the probe's timeout,
    * though a `release` or an `observe` usually frees the way sooner: a caller that can hear of those (one
    * process, the memory store) wakes on them; a caller of a shared store polls (`storePollMs`) instead.
    */
@@ -186,7 +192,9 @@ export interface LimiterStore {
   /**
    * Records one 429. The gate's length is `retryAfterMs` clamped to `[minRetryAfterMs, maxRetryAfterMs]`
    * (`defaultRetryAfterMs` when undefined or not finite). A burst 429 — `tier` present, or `remaining > 0` —
-   * closes only `info.resource` until `now + gate` and marks the resource paced. Any other 429 closes the
+   * closes only `info.resource` until `now + gate` and marks the resource paced; if it was paced already
+   * (jitter brought our starts closer together at Front), its `marginMs` becomes
+   * `min(max(2m, m + 50), burstWindowMs / 2)` with m = max(`burstMarginMs`, `marginMs`). Any other 429 closes the
    * company gate until `now + gate` (counted in `gateTrips` when it moves the gate later); when nothing says
    * the company budget is spent (`remaining` undefined) the resource is also marked paced, since it may have
    * been a burst limit that did not name itself. A gate is only ever moved later, never earlier.

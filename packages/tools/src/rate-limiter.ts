@@ -137,18 +137,21 @@ export const makeRateLimiter = (options: RateLimiterOptions = {}): Effect.Effect
     };
     const wakeAll = (waiters: Set<Deferred.Deferred<void>>): void => {
       if (waiters.size === 0) return;
-      for (const waiter of waiters) Deferred.doneUnsafe(waiter, Effect.void);
+      // Taken out first: a woken fiber may run at once and wait again, adding itself to the set being woken.
+      const woken = [...waiters];
       waiters.clear();
+      for (const waiter of woken) Deferred.doneUnsafe(waiter, Effect.void);
     };
 
     /** Sleeps `ms`, or less when woken; interruptible, so an abort or shutdown ends the wait at once. */
     const pause = (ms: number, reason: WaitReason, viaShared: boolean): Effect.Effect<void> => {
-      const wakeable = reason === "concurrency" || reason === "probe";
+      const wakeable = reason === "concurrency" || reason === "probe" || reason === "ramp";
       if (!wakeable) return Effect.interruptible(Effect.sleep(ms));
       // Another process's release or answer cannot wake us: re-ask the shared store every `storePollMs`.
       const bound = viaShared ? Math.min(ms, storePollMs) : ms;
       return Effect.suspend(() => {
         const waiter = Deferred.makeUnsafe<void>();
+        // Ramp and probe waits end on an answer (or a release, for a request that got none).
         const waiters = reason === "concurrency" ? releaseWaiters : answerWaiters;
         waiters.add(waiter);
         return Effect.interruptible(Effect.raceFirst(Effect.sleep(bound), Deferred.await(waiter))).pipe(

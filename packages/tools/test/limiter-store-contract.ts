@@ -157,10 +157,27 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
     );
 
     it(
+      "a burst 429 on a resource already paced widens its spacing (jitter); paced starts narrow it back",
+      withStore(async (store, account) => {
+        const cfg = cfgOf({ maxConcurrency: 100 });
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
+        const open = T0 + 1_000;
+        for (let i = 0; i < 5; i++) granted(await store.acquire(account, "contacts", open, cfg));
+        const wait = waited(await store.acquire(account, "contacts", open, cfg));
+        assert.strictEqual(wait.reason, "burst");
+        // Doubled from the 50 ms margin, less the 5 paced starts' 1 ms each.
+        assert.strictEqual(wait.waitMs, cfg.burstWindowMs + 2 * cfg.burstMarginMs - 5);
+      }),
+    );
+
+    it(
       "learn mode ramps an unrefused resource up (5, 10, 20 a window) to unpaced; always mode paces from the first call",
       withStore(async (store, account) => {
         const learn = cfgOf({ maxConcurrency: 1_000 });
         const span = learn.burstWindowMs + learn.burstMarginMs;
+        const held: string[] = [];
+        /** Grants at `at` until told to wait (at most 200); the leases stay held. */
         const burstOf = async (at: number): Promise<number> => {
           let n = 0;
           for (;;) {
@@ -169,13 +186,23 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
               assert.strictEqual(result.reason, "ramp");
               return n;
             }
+            held.push(result.leaseId);
             if (++n > 200) return n;
           }
         };
+        const answerAll = async (at: number) => {
+          for (const id of held.splice(0)) await store.release(account, id, at);
+        };
         assert.strictEqual(await burstOf(T0), 5, "Front's documented rate first");
-        assert.strictEqual(await burstOf(T0 + span), 10, "doubled after a full, unrefused window");
-        assert.strictEqual(await burstOf(T0 + 2 * span), 201, "20 unrefused in one window: unpaced from then on");
-        assert.isTrue((await store.snapshot(account, T0 + 2 * span, learn)).resources["tags"]?.proven);
+        // The window is over, but its requests are unanswered: the allowance does not grow on faith.
+        assert.strictEqual(await burstOf(T0 + span), 0);
+        await answerAll(T0 + span);
+        assert.strictEqual(await burstOf(T0 + span), 10, "doubled after a full window Front answered");
+        await answerAll(T0 + 2 * span);
+        assert.strictEqual(await burstOf(T0 + 2 * span), 20);
+        await answerAll(T0 + 3 * span);
+        assert.strictEqual(await burstOf(T0 + 3 * span), 201, "20 answered in one window: unpaced from then on");
+        assert.isTrue((await store.snapshot(account, T0 + 3 * span, learn)).resources["tags"]?.proven);
         // An unsaturated window does not double the allowance; a burst 429 ends the ramp for good.
         const quiet = `${account}-quiet`;
         granted(await store.acquire(quiet, "tags", T0, learn));

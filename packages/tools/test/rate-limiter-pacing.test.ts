@@ -65,6 +65,19 @@ describe("pacing from Front's answers", () => {
     }),
   );
 
+  it.effect("twenty calls at once on a fresh resource: 5, then 10 one window later, then the rest (a ramp, not a stall)", () =>
+    Effect.gen(function* () {
+      const { fetch, requests } = fakeFetch([ok()]);
+      const fiber = yield* Effect.all(Array.from({ length: 20 }, () => getTags), { concurrency: "unbounded" }).pipe(
+        Effect.provide(layer({ fetch })),
+        Effect.forkChild,
+      );
+      const seen = yield* timeline(() => requests.length, 3_000, 50);
+      assert.isTrue(Exit.isSuccess(yield* Fiber.await(fiber)));
+      assert.deepStrictEqual(seen, [...Array(5).fill(0), ...Array(10).fill(1_050), ...Array(5).fill(2_100)]);
+    }),
+  );
+
   const secondAttemptAfter = (headers: Record<string, string>) =>
     Effect.gen(function* () {
       const { fetch, requests } = fakeFetch([(_req, i) => (i === 0 ? frontError(429, "slow down", headers) : ok())]);

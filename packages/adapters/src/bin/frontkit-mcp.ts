@@ -54,6 +54,7 @@ const main = async (): Promise<void> => {
           }
           return m.createFrontTools({
             token,
+            ...command.limiter,
             ...(baseUrl === undefined ? {} : { baseUrl }),
             ...(command.verbose ? { onRequest: verboseLine } : {}),
             ...(command.redisUrl === undefined ? {} : { redisUrl: command.redisUrl }),
@@ -100,6 +101,7 @@ const main = async (): Promise<void> => {
           maxAccounts: command.maxAccounts,
           allowedOrigins: command.allowedOrigins,
           toolsOptions: {
+            ...command.limiter,
             ...(command.verbose ? { onRequest: verboseLine } : {}),
             ...(command.redisUrl === undefined ? {} : { redisUrl: command.redisUrl }),
           },

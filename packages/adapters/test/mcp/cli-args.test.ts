@@ -12,6 +12,7 @@ describe("parseCliArgs", () => {
       readOnly: false,
       tools: undefined,
       verbose: false,
+      limiter: {},
     });
   });
 
@@ -35,6 +36,7 @@ describe("parseCliArgs", () => {
       maxAccounts: undefined,
       allowedOrigins: [],
       verbose: false,
+      limiter: {},
     });
     expect(DEFAULT_HTTP_HOST).toBe("127.0.0.1");
   });
@@ -55,6 +57,7 @@ describe("parseCliArgs", () => {
       maxAccounts: 5,
       allowedOrigins: ["https://a.example", "http://localhost:3000"],
       verbose: false,
+      limiter: {},
     });
   });
 
@@ -114,6 +117,52 @@ describe("parseCliArgs", () => {
   it("help text names every flag it parses", () => {
     const help = helpText("9.9.9");
     expect(help).toContain("frontkit-mcp 9.9.9");
-    for (const flag of ["--http", "--host", "--port", "--max-accounts", "--allow-origin", "--read-only", "--tools", "--help", "--version"]) expect(help).toContain(flag);
+    for (const flag of [
+      "--http",
+      "--host",
+      "--port",
+      "--max-accounts",
+      "--allow-origin",
+      "--read-only",
+      "--tools",
+      "--max-concurrency",
+      "--burst-per-second",
+      "--burst-pacing",
+      "--max-retry-after",
+      "--help",
+      "--version",
+    ]) {
+      expect(help).toContain(flag);
+    }
+    for (const name of ["FRONTKIT_MAX_CONCURRENCY", "FRONTKIT_BURST_PER_SECOND", "FRONTKIT_BURST_PACING", "FRONTKIT_MAX_RETRY_AFTER"]) expect(help).toContain(name);
+  });
+
+  it("rate-limiter settings come from flags, else from FRONTKIT_* variables, in both modes", () => {
+    const flags = ["--max-concurrency", "8", "--burst-per-second", "2.5", "--burst-pacing", "always", "--max-retry-after", "30"];
+    const limiter = { maxConcurrency: 8, burstPerSecond: 2.5, burstPacing: "always", maxRetryAfter: 30_000 };
+    expect(parseCliArgs(flags, env)).toMatchObject({ kind: "stdio", limiter });
+    expect(parseCliArgs(["--http", ...flags], {})).toMatchObject({ kind: "http", limiter });
+    const fromEnv = { FRONTKIT_MAX_CONCURRENCY: "3", FRONTKIT_BURST_PER_SECOND: "0", FRONTKIT_BURST_PACING: "learn", FRONTKIT_MAX_RETRY_AFTER: "0.5" };
+    expect(parseCliArgs(["--http"], fromEnv)).toMatchObject({ limiter: { maxConcurrency: 3, burstPerSecond: 0, burstPacing: "learn", maxRetryAfter: 500 } });
+    // The flag wins over the variable.
+    expect(parseCliArgs(["--http", "--max-concurrency", "9"], fromEnv)).toMatchObject({ limiter: { maxConcurrency: 9 } });
+  });
+
+  it("bad rate-limiter values are usage errors naming the flag or variable and the allowed range", () => {
+    const bad: Array<[string[], Record<string, string>, RegExp]> = [
+      [["--max-concurrency", "0"], {}, /--max-concurrency must be between 1 and 1000, got 0/],
+      [["--max-concurrency", "1001"], {}, /--max-concurrency must be between 1 and 1000/],
+      [["--max-concurrency", "2.5"], {}, /--max-concurrency must be a whole number/],
+      [["--burst-per-second=-1"], {}, /--burst-per-second must be a number like 5 or 2.5, got "-1"/],
+      [["--burst-per-second", "1e3"], {}, /--burst-per-second must be a number/],
+      [["--burst-pacing", "sometimes"], {}, /--burst-pacing must be "learn" or "always", got "sometimes"/],
+      [["--max-retry-after", "3601"], {}, /--max-retry-after must be between 0 and 3600/],
+      [[], { FRONTKIT_MAX_CONCURRENCY: "lots" }, /FRONTKIT_MAX_CONCURRENCY must be a whole number, got "lots"/],
+      [[], { FRONTKIT_BURST_PACING: "never" }, /FRONTKIT_BURST_PACING must be "learn" or "always"/],
+    ];
+    for (const [argv, extra, message] of bad) {
+      expect(() => parseCliArgs(["--http", ...argv], extra)).toThrow(CliUsageError);
+      expect(() => parseCliArgs(["--http", ...argv], extra)).toThrow(message);
+    }
   });
 });

@@ -12,7 +12,8 @@
  * - `frontkit:v1:<acct>:limiter` — a hash: limit, remaining, resetAt, gateUntil, gateTrips, lastStart,
  *   probeUntil, nextLease, rcount, and per resource `r:<name>` (exists), `rp:` (paced), `rg:` (gate),
  *   `rt:` (tier), `rz:` (burst log size), `rs:` (burst log: the last start times, oldest first), and the
- *   learn-mode ramp `rv:` (proven), `rl:` (level), `ra:` (window start), `rc:` (starts in the window);
+ *   learn-mode ramp `rv:` (proven), `rl:` (level), `ra:` (window start), `rc:` (starts in the window),
+ *   `rm:` (the resource's learned burst margin) and `rf:` (its leases held);
  * - `frontkit:v1:<acct>:limiter:leases` — a sorted set: lease id → expiry (unix ms).
  * Both expire on their own: every write sets their TTL to a window, a lease and the longest gate together.
  *
@@ -53,19 +54,28 @@ local function startsOf(key)
   for t in string.gmatch(redis.call('HGET', H, 'rs:' .. key) or '', '[^,]+') do out[#out + 1] = tonumber(t) end
   return out
 end
+-- Ends a lease (limiter-decision.ts, release): the lease id names its resource after the last '@'.
+local function releaseLease(id)
+  if redis.call('ZREM', L, id) == 0 then return end
+  local res = string.match(id, '@(.*)$')
+  if res ~= nil and (num(redis.call('HGET', H, 'rf:' .. res)) or 0) > 0 then redis.call('HINCRBY', H, 'rf:' .. res, -1) end
+end
 local function expire(ttl)
   redis.call('PEXPIRE', H, ttl)
   redis.call('PEXPIRE', L, ttl)
 end
 `;
 
-// ARGV: now, resource, maxConcurrency, leaseTtlMs, burstLimit, burstSpan, burstAlways (1/0), resetMarginMs,
-// maxWaitMs, probeTimeoutMs, paceBelow, maxResources, ttl, RAMP_PROVEN. Returns {1, leaseId} or {0, waitMs, reason}.
+// ARGV: now, resource, maxConcurrency, leaseTtlMs, burstLimit, burstWindowMs, burstAlways (1/0), resetMarginMs,
+// maxWaitMs, probeTimeoutMs, paceBelow, maxResources, ttl, RAMP_PROVEN, burstMarginMs.
+// Returns {1, leaseId} or {0, waitMs, reason}; lease ids are "<serial>@<resource>" like the memory store's.
 const ACQUIRE = redisScript(`${COMMON}
 local now, name = tonumber(ARGV[1]), ARGV[2]
-local maxConcurrency, leaseTtl, burstLimit, burstSpan = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
+local maxConcurrency, leaseTtl, burstLimit, burstWindow = tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5]), tonumber(ARGV[6])
 local burstAlways, resetMargin, maxWait, probeTimeout = ARGV[7] == '1', tonumber(ARGV[8]), tonumber(ARGV[9]), tonumber(ARGV[10])
 local paceBelow, maxResources, ttl, rampProven = tonumber(ARGV[11]), tonumber(ARGV[12]), tonumber(ARGV[13]), tonumber(ARGV[14])
+local burstMargin = tonumber(ARGV[15])
+local burstSpan = burstWindow + burstMargin
 local function wait(ms, reason)
   expire(ttl)
   return {0, tostring(math.min(math.max(1, math.ceil(ms)), maxWait)), reason}
@@ -77,15 +87,16 @@ local function earliest()
 end
 local key = resourceKey(name, maxResources)
 local f = redis.call('HMGET', H, 'gateUntil', 'limit', 'remaining', 'resetAt', 'lastStart', 'probeUntil', 'rg:' .. key, 'rp:' .. key,
-  'rv:' .. key, 'rl:' .. key, 'ra:' .. key, 'rc:' .. key)
+  'rv:' .. key, 'rl:' .. key, 'ra:' .. key, 'rc:' .. key, 'rm:' .. key, 'rf:' .. key)
 local gateUntil, limit, remaining, resetAt = num(f[1]) or 0, num(f[2]), num(f[3]), num(f[4])
 local lastStart, probeUntil, rgate, paced = num(f[5]) or -math.huge, num(f[6]) or 0, num(f[7]) or 0, f[8] == '1'
 local proven, rampLevel, rampStart, rampCount = f[9] == '1', num(f[10]) or 0, num(f[11]) or -math.huge, num(f[12]) or 0
+local marginMs, resInFlight = num(f[13]) or 0, num(f[14]) or 0
 if now < gateUntil then return wait(gateUntil - now, 'gate') end
 if now < rgate then return wait(rgate - now, 'resource-gate') end
 local inFlight = redis.call('ZCARD', L)
 if inFlight >= maxConcurrency then
-  redis.call('ZREMRANGEBYSCORE', L, '-inf', now)
+  for _, id in ipairs(redis.call('ZRANGEBYSCORE', L, '-inf', now)) do releaseLease(id) end
   inFlight = redis.call('ZCARD', L)
   if inFlight >= maxConcurrency then return wait(earliest() - now, 'concurrency') end
 end
@@ -114,12 +125,16 @@ if isPaced then
   starts = startsOf(key)
   local oldest = -math.huge
   if #starts >= burstLimit then oldest = starts[#starts - burstLimit + 1] end
-  if oldest + burstSpan > now then return wait(oldest + burstSpan - now, 'burst') end
+  local pacedSpan = burstWindow + math.max(burstMargin, marginMs)
+  if oldest + pacedSpan > now then return wait(oldest + pacedSpan - now, 'burst') end
 elseif isRamping then
+  local full = rampCount >= math.max(rampLevel, burstLimit)
   local windowEnd = rampStart + burstSpan
-  if now < windowEnd and rampCount >= math.max(rampLevel, burstLimit) then return wait(windowEnd - now, 'ramp') end
+  if full and now < windowEnd then return wait(windowEnd - now, 'ramp') end
+  -- A full window grows the allowance only once Front has answered all of it (a refusal would pace it instead).
+  if full and resInFlight > 0 then return wait(earliest() - now, 'ramp') end
 end
-local leaseId = tostring(redis.call('HINCRBY', H, 'nextLease', 1))
+local leaseId = tostring(redis.call('HINCRBY', H, 'nextLease', 1)) .. '@' .. key
 redis.call('ZADD', L, now + leaseTtl, leaseId)
 redis.call('HSET', H, 'lastStart', ARGV[1])
 if remaining ~= nil and remaining <= 0 and resetAt ~= nil and now >= resetAt + resetMargin then
@@ -131,25 +146,30 @@ if isPaced then
   local kept = {}
   for i = from, #starts do kept[#kept + 1] = string.format('%.17g', starts[i]) end
   redis.call('HSET', H, 'rs:' .. key, table.concat(kept, ','))
+  if marginMs > burstMargin then
+    redis.call('HSET', H, 'rm:' .. key, string.format('%.17g', math.max(burstMargin, marginMs - burstWindow / 1000)))
+  end
 elseif isRamping then
   if now >= rampStart + burstSpan then
-    -- A new window: double the allowance only if the last one was used fully (and Front refused none of it).
+    -- A new window (decide let it open after a full one only once all of that window was answered unrefused):
+    -- a window that carried RAMP_PROVEN x burstLimit proves the resource; the allowance doubles if it was full.
     local level = math.max(rampLevel, burstLimit)
+    if rampCount >= rampProven * burstLimit then redis.call('HSET', H, 'rv:' .. key, '1') end
     if rampCount >= level then rampLevel = level * 2 else rampLevel = level end
     rampStart = now
     rampCount = 0
   end
   rampCount = rampCount + 1
   redis.call('HSET', H, 'rl:' .. key, rampLevel, 'ra:' .. key, string.format('%.17g', rampStart), 'rc:' .. key, rampCount)
-  if rampCount >= rampProven * burstLimit then redis.call('HSET', H, 'rv:' .. key, '1') end
 end
+redis.call('HINCRBY', H, 'rf:' .. key, 1)
 expire(ttl)
 return {1, leaseId}
 `);
 
 // ARGV: leaseId, ttl.
 const RELEASE = redisScript(`${COMMON}
-redis.call('ZREM', L, ARGV[1])
+releaseLease(ARGV[1])
 expire(tonumber(ARGV[2]))
 return 1
 `);
@@ -186,16 +206,22 @@ return 1
 `);
 
 // ARGV: now, resource, retryAfterMs, tier ('' = absent), hasTier (1/0), remaining ('' = absent), minRetryAfterMs,
-// maxRetryAfterMs, defaultRetryAfterMs, maxResources, burstLimit, ttl.
+// maxRetryAfterMs, defaultRetryAfterMs, maxResources, burstLimit, ttl, burstWindowMs, burstMarginMs.
 const TRIP = redisScript(`${COMMON}
 local now, name, retryAfter = tonumber(ARGV[1]), ARGV[2], num(ARGV[3])
 local hasTier, remaining = ARGV[5] == '1', num(ARGV[6])
 local minR, maxR, defR = tonumber(ARGV[7]), tonumber(ARGV[8]), tonumber(ARGV[9])
 local maxResources, burstLimit, ttl = tonumber(ARGV[10]), tonumber(ARGV[11]), tonumber(ARGV[12])
+local burstWindow, burstMargin = tonumber(ARGV[13]), tonumber(ARGV[14])
 local asked = retryAfter ~= nil and retryAfter or defR
 local untilT = now + math.min(math.max(minR, asked), maxR)
 local key = resourceKey(name, maxResources)
 if hasTier or (remaining ~= nil and remaining > 0) then
+  if redis.call('HGET', H, 'rp:' .. key) == '1' and burstLimit > 0 then
+    -- Refused although paced: arrivals at Front were closer than our starts. Widen this resource's margin.
+    local margin = math.max(burstMargin, num(redis.call('HGET', H, 'rm:' .. key)) or 0)
+    redis.call('HSET', H, 'rm:' .. key, string.format('%.17g', math.min(math.max(2 * margin, margin + 50), burstWindow / 2)))
+  end
   redis.call('HSET', H, 'rp:' .. key, '1')
   if hasTier then redis.call('HSET', H, 'rt:' .. key, ARGV[4]) end
   local gate = num(redis.call('HGET', H, 'rg:' .. key)) or 0
@@ -274,7 +300,7 @@ export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
         cfg.maxConcurrency,
         cfg.leaseTtlMs,
         cfg.burstLimit,
-        cfg.burstWindowMs + cfg.burstMarginMs,
+        cfg.burstWindowMs,
         cfg.burstPacing === "always" ? 1 : 0,
         cfg.resetMarginMs,
         cfg.maxWaitMs,
@@ -283,6 +309,7 @@ export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
         cfg.maxResources,
         leaseTtlSeen,
         RAMP_PROVEN,
+        cfg.burstMarginMs,
       ]);
       return reply[0] === 1 ? { granted: true, leaseId: reply[1] } : { granted: false, waitMs: Number(reply[1]), reason: reply[2] as WaitReason };
     },
@@ -307,6 +334,8 @@ export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
         cfg.maxResources,
         cfg.burstLimit,
         ttlOf(cfg),
+        cfg.burstWindowMs,
+        cfg.burstMarginMs,
       ]);
     },
     snapshot: async (account, now, cfg): Promise<LimiterSnapshot> => {
