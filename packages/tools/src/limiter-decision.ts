@@ -247,7 +247,9 @@ export const observe = (account: AccountState, info: RateLimitInfo, now: number,
   // A reset further than one window away is clock skew or nonsense: believe at most one window of it.
   if (resetAt !== undefined && resetAt > latest) resetAt = latest;
   if (resetAt === undefined && info.remaining !== undefined) resetAt = latest;
-  if (resetAt !== undefined && account.resetAt !== undefined) {
+  // Out-of-order answers only matter while the known window lasts: once it is over, any answer is newer news
+  // (a mock's fixed reset in the past, or a clock that moved, must not freeze the limiter on an old window).
+  if (resetAt !== undefined && account.resetAt !== undefined && now < account.resetAt + cfg.resetMarginMs) {
     if (resetAt < account.resetAt) return; // an answer from an earlier window arriving late
     if (resetAt === account.resetAt) {
       // An answer came: a pending probe has done its job (even one saying the window has not moved yet).

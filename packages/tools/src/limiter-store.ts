@@ -182,8 +182,9 @@ export interface LimiterStore {
    * Feeds the rate-limit headers of one answer (already sanitised by core's `parseRateLimit`). Ignored when
    * it carries none of limit/remaining/resetAt. A `resetAt` beyond `now + cfg.maxWindowMs` is clamped to it;
    * a `remaining` without `resetAt` gets `resetAt = now + cfg.maxWindowMs`. Then:
-   * - an answer from an older window (`resetAt` before the known one) is ignored (it arrived late);
-   * - within the same window (`resetAt` equal) the lower `remaining` wins (answers arrive out of order);
+   * - while the known window lasts (`now < known resetAt + resetMarginMs`): an answer from an older window
+   *   (`resetAt` before the known one) is ignored (it arrived late), and within the same window (`resetAt`
+   *   equal) the lower `remaining` wins (answers arrive out of order);
    * - otherwise (a newer window, or nothing known) the figures replace what was known.
    * Any answer not ignored frees a pending probe (`probeUntil` back to 0).
    */

@@ -243,9 +243,16 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
         assert.strictEqual((await store.snapshot(account, T0, cfg)).rateLimit.remaining, 10);
         await store.observe(account, { limit: 100, remaining: 99, resetAt: T0 + 40_000 }, T0, cfg);
         assert.strictEqual((await store.snapshot(account, T0, cfg)).rateLimit.remaining, 99);
+        // Once the known window is over, an answer is taken even with an older reset (nothing may freeze the
+        // limiter on a window that has ended, e.g. a mock's fixed reset in the past after a real 429).
+        const later = T0 + 40_000 + cfg.resetMarginMs;
+        await store.observe(account, { limit: 100, remaining: 42, resetAt: T0 - 86_400_000 }, later, cfg);
+        assert.strictEqual((await store.snapshot(account, later, cfg)).rateLimit.remaining, 42);
+        await store.observe(account, { limit: 100, remaining: 99, resetAt: T0 + 40_000 }, T0, cfg);
         // Headers without any rate-limit figure change nothing.
         await store.observe(account, {}, T0, cfg);
         assert.strictEqual((await store.snapshot(account, T0, cfg)).rateLimit.resetAt, T0 + 40_000);
+        assert.strictEqual((await store.snapshot(account, T0, cfg)).rateLimit.remaining, 99);
       }),
     );
 

@@ -174,7 +174,7 @@ expire(tonumber(ARGV[2]))
 return 1
 `);
 
-// ARGV: now, maxWindowMs, limit, remaining, resetAt ('' = absent), ttl.
+// ARGV: now, maxWindowMs, limit, remaining, resetAt ('' = absent), ttl, resetMarginMs.
 const OBSERVE = redisScript(`${COMMON}
 local now, maxWindow = tonumber(ARGV[1]), tonumber(ARGV[2])
 local limit, remaining, resetAt, ttl = num(ARGV[3]), num(ARGV[4]), num(ARGV[5]), tonumber(ARGV[6])
@@ -184,7 +184,8 @@ if resetAt ~= nil and resetAt > latest then resetAt = latest end
 if resetAt == nil and remaining ~= nil then resetAt = latest end
 local known = redis.call('HMGET', H, 'resetAt', 'remaining')
 local knownReset, knownRemaining = num(known[1]), num(known[2])
-if resetAt ~= nil and knownReset ~= nil then
+-- Out-of-order answers only matter while the known window lasts: once it is over, any answer is newer news.
+if resetAt ~= nil and knownReset ~= nil and now < knownReset + tonumber(ARGV[7]) then
   if resetAt < knownReset then return 0 end
   if resetAt == knownReset then
     -- An answer came: a pending probe has done its job (even one saying the window has not moved yet).
@@ -318,7 +319,7 @@ export const makeRedisLimiterStore = (redis: SharedRedis): LimiterStore => {
     },
     observe: async (account, info: RateLimitInfo, now, cfg) => {
       if (info.limit === undefined && info.remaining === undefined && info.resetAt === undefined) return;
-      await run(OBSERVE, keysOf(account), [now, cfg.maxWindowMs, str(info.limit), str(info.remaining), str(info.resetAt), ttlOf(cfg)]);
+      await run(OBSERVE, keysOf(account), [now, cfg.maxWindowMs, str(info.limit), str(info.remaining), str(info.resetAt), ttlOf(cfg), cfg.resetMarginMs]);
     },
     trip: async (account, info: TripInfo, now, cfg) => {
       await run(TRIP, keysOf(account), [
