@@ -29,6 +29,17 @@ export {
   type RateLimitedOptions,
 } from "./faults.js";
 export { freePort } from "./free-port.js";
+export {
+  startRedisServer,
+  withRedisServer,
+  findRedisServer,
+  redisTestGate,
+  pingRedis,
+  RedisServerStartError,
+  type RedisServer,
+  type RedisTestGate,
+  type StartRedisServerOptions,
+} from "./redis-server.js";
 export { rawHttpExchange } from "./raw-http.js";
 export { findRepoRoot, defaultSpecPath, CORRECTED_SPEC_RELATIVE_PATH } from "./repo-root.js";
 export { withPrism, withFaultProxy } from "./scoped.js";

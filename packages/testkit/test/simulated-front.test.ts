@@ -226,6 +226,28 @@ describe("simulated Front: rate limits", () => {
     expect(sim.stats().rateLimited).toBe(2);
   });
 
+  it("the burst budget is per resource type: every path under /conversations shares one", async () => {
+    const clock = manualClock();
+    const sim = await start({ perMinute: 100, burstPerSecond: 2, now: clock.now });
+    const statuses = [];
+    for (const path of ["/conversations", "/conversations/cnv_1/messages", "/conversations/cnv_2"]) {
+      statuses.push((await fetch(`${sim.url}${path}`, { headers: auth })).status === 429);
+    }
+    // Refused or not (an unknown id is a 404 once admitted), but only the third is over the type's burst.
+    expect(statuses).toEqual([false, false, true]);
+    expect((await fetch(`${sim.url}/tags`, { headers: auth })).status).toBe(200);
+  });
+
+  it("burstScope path gives every path its own burst budget", async () => {
+    const clock = manualClock();
+    const sim = await start({ perMinute: 100, burstPerSecond: 1, burstScope: "path", now: clock.now });
+    const statuses = [];
+    for (const path of ["/conversations", "/conversations/cnv_1", "/conversations/cnv_1"]) {
+      statuses.push((await fetch(`${sim.url}${path}`, { headers: auth })).status === 429);
+    }
+    expect(statuses).toEqual([false, false, true]);
+  });
+
   it("burstScope company shares one burst budget across resources", async () => {
     const clock = manualClock();
     const sim = await start({ perMinute: 100, burstPerSecond: 2, burstScope: "company", now: clock.now });

@@ -3,7 +3,8 @@ await import("./overhead.bench.js");
 const overhead = process.exitCode ?? 0;
 process.exitCode = 0;
 console.log();
-await import("./ratelimit.bench.js");
+// It finishes asynchronously (no top-level await of its own): wait for it before reading the exit code.
+await (await import("./ratelimit.bench.js")).finished;
 const ratelimit = process.exitCode ?? 0;
 process.exitCode = 0;
 console.log();

@@ -141,14 +141,18 @@ export interface FrontToolsOptions {
   readonly maxListPages?: number | undefined;
   /** Cap on a 429's retry-after (default 60 s). */
   readonly maxRetryAfter?: DurationInput | undefined;
-  /** Requests in flight at once (default 5). */
+  /** Requests in flight at once for this token (default 50, at most 1000). */
   readonly maxConcurrency?: number | undefined;
-  /** Request starts per second (default 5, Front's burst limit; 0 disables burst pacing). */
+  /** Requests per second per burst-limited resource type (default 5, Front's burst limit; 0, or above 1000, disables burst pacing). */
   readonly burstPerSecond?: number | undefined;
+  /** Which resource types are burst-paced: `"learn"` (default) those Front refused with a burst 429, `"always"` all of them. */
+  readonly burstPacing?: "learn" | "always" | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: DurationInput | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
+  /** `redis://` or `rediss://` URL of a Redis shared by every process serving the same accounts: the limiter's state and cached lists are kept there (needs the `ioredis` package). */
+  readonly redisUrl?: string | undefined;
 }
 
 /** The `source` or `target` of an event: what kind of resource (`_meta.type`) and the resource (`data`). */

@@ -51,7 +51,7 @@ export const makeAttempts = ({ limiter, schedule, exchange, settle }: AttemptsCo
 
   /** The request: attempts inside the limiter, retried on the service's schedule. */
   const plain = <A>(operation: string, call: FrontCall<A>, options: RequestOptions): Effect.Effect<FrontResponse<A>, FrontToolError> =>
-    withRetry(limiter.withSlot(send(operation, call, options)), options, schedule);
+    withRetry(limiter.withSlot(send(operation, call, options), operation), options, schedule);
 
   /**
    * The same request with every attempt and retry wait reported to `observe`: attempt number, status or
@@ -90,6 +90,7 @@ export const makeAttempts = ({ limiter, schedule, exchange, settle }: AttemptsCo
               }),
             );
           }),
+          operation,
         );
       });
       const reported = Schedule.modifyDelay(schedule, ({ duration, input }) =>

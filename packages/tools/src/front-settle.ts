@@ -77,7 +77,7 @@ export const makeSettle =
       limiter.observe(rateLimit, now);
       if (meter !== undefined) meter.rateLimit = rateLimit;
       const status = response.status;
-      if (status === 429) limiter.trip(rateLimit.retryAfterMs, now);
+      if (status === 429) limiter.trip(rateLimit.retryAfterMs, now, { operation, tier: rateLimit.tier, remaining: rateLimit.remaining });
       const accepted = options.accept?.includes(status) ?? false;
       if ((status < 200 || status > 299) && !accepted) {
         return Effect.fail(

@@ -3,18 +3,20 @@
  * boundary, the retry schedule, the shared rate limiter and the per-instance
  * caches every tool uses.
  */
-import { Config, Context, type Duration, Effect, Layer, Option, type Redacted } from "effect";
-import type { FrontToolError, InvalidInput } from "./errors.js";
+import { Config, Context, type Duration, Effect, Layer, Option, Redacted } from "effect";
+import { type FrontToolError, invalidInput, type InvalidInput } from "./errors.js";
 import { makeAttempts } from "./front-attempts.js";
 import { checkedToken, openFrontClient } from "./front-client.js";
 import { type FrontCall, makeExchange } from "./front-exchange.js";
 import { resolveFrontBudget } from "./front-options.js";
 import { type FrontResponse, makeSettle, type RequestOptions } from "./front-settle.js";
+import { limiterSettingIssues } from "./limiter-options.js";
 import { makeRateLimiter, type RateLimiter } from "./rate-limiter.js";
 import { makeRedactor } from "./redact-secret.js";
 import { type RequestEvent, RequestObserver } from "./request-events.js";
 import type { FrontRetrySchedule } from "./retry.js";
-import { makeTtlCache } from "./ttl-cache.js";
+import { makeListCache } from "./shared/list-cache.js";
+import { sharedStateFor } from "./shared/shared-state.js";
 
 /** Configuration of one Front service instance. */
 export interface FrontConfig {
@@ -46,14 +48,23 @@ export interface FrontConfig {
   readonly retry?: FrontRetrySchedule | undefined;
   /** Cap on a 429's retry-after for the default schedule and the shared gate (default 60 s). */
   readonly maxRetryAfter?: Duration.Input | undefined;
-  /** Requests in flight at once (default 5). */
+  /** Requests in flight at once for this token (default 50, at most 1000). */
   readonly maxConcurrency?: number | undefined;
-  /** Request starts per second (default 5, Front's burst limit; 0 disables burst pacing). */
+  /** Requests per second per burst-limited resource type (default 5, Front's burst limit; 0, or above 1000, disables burst pacing). */
   readonly burstPerSecond?: number | undefined;
+  /** Which resource types are burst-paced: `"learn"` (default) those Front refused with a burst 429, `"always"` all of them. */
+  readonly burstPacing?: "learn" | "always" | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: Duration.Input | undefined;
   /** Observes every HTTP attempt and retry wait of every call (method, path template, status, timings; never the token or a body). */
   readonly onRequest?: ((event: RequestEvent) => void) | undefined;
+  /**
+   * `redis://` or `rediss://` URL of a Redis shared by every process serving the same accounts (replicas, worker
+   * pools): the rate limiter's state and the cached tag/inbox lists are then kept there, per account. One
+   * connection per process; while Redis is unreachable each process falls back to its own state. Needs the
+   * `ioredis` package (an optional peer dependency).
+   */
+  readonly redisUrl?: string | undefined;
 }
 
 export type { FetchResult, FrontCall, RequestControl } from "./front-exchange.js";
@@ -85,7 +96,7 @@ export interface FrontService {
  * Builds the service from a configuration; fails with InvalidInput on a bad token, base URL or option.
  * Each step is one named piece: the token and core client (front-client.ts), the budgets (front-options.ts),
  * the limiter, the exchange (front-exchange.ts), reading the answer (front-settle.ts), attempts and retries
- * (front-attempts.ts) and the list cache (ttl-cache.ts).
+ * (front-attempts.ts) and the list cache (shared/list-cache.ts, in Redis when `redisUrl` is set).
  */
 export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, InvalidInput> =>
   Effect.gen(function* () {
@@ -93,10 +104,24 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
     const redact = makeRedactor([token]);
     const client = yield* openFrontClient(token, config);
     const { maxCallBytes, maxListPages, maxRetryAfterMs, schedule, cacheTtlMs } = yield* resolveFrontBudget(config);
+    const limiterIssues = limiterSettingIssues({
+      maxConcurrency: config.maxConcurrency,
+      burstPerSecond: config.burstPerSecond,
+      burstPacing: config.burstPacing,
+      maxRetryAfterMs,
+    });
+    if (limiterIssues.length > 0) return yield* Effect.fail(invalidInput(limiterIssues, { summary: "Invalid Front configuration" }));
+    // Shared state (issue 15): with a Redis URL the limiter's state and the cached lists live there, per account.
+    const shared = config.redisUrl === undefined ? undefined : sharedStateFor(config.redisUrl, Redacted.value(token));
+    if (shared !== undefined && !shared.ok) {
+      return yield* Effect.fail(invalidInput([{ path: "redisUrl", message: shared.problem }], { summary: "Invalid Front configuration" }));
+    }
     // The shared rate limiter of this token (rate-limiter.ts): built in this one call, used by settle and attempts.
     const limiter = yield* makeRateLimiter({
-      ...(config.maxConcurrency === undefined ? {} : { maxConcurrency: config.maxConcurrency }),
-      ...(config.burstPerSecond === undefined ? {} : { burstPerSecond: config.burstPerSecond }),
+      ...(shared === undefined ? {} : shared.limiterOptions),
+      maxConcurrency: config.maxConcurrency,
+      burstPerSecond: config.burstPerSecond,
+      burstPacing: config.burstPacing,
       maxRetryAfterMs,
     });
     const exchange = makeExchange(client, redact.text);
@@ -116,7 +141,7 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
       return Effect.withSpan(exchangeWithObservers, "Front.request", { attributes: { operation }, captureStackTrace: false });
     };
 
-    const { cached, invalidate } = makeTtlCache(cacheTtlMs);
+    const { cached, invalidate } = makeListCache(cacheTtlMs, shared?.listCacheStore);
     return { baseUrl: client.baseUrl, request: request as FrontService["request"], cached, invalidate, limiter, ...(maxListPages === undefined ? {} : { maxListPages }) };
   });
 
@@ -126,14 +151,18 @@ export class Front extends Context.Service<Front, FrontService>()("@frontkit/too
   static readonly make = makeFront;
   /** A layer from an explicit configuration. */
   static readonly layer = (config: FrontConfig): Layer.Layer<Front, InvalidInput> => Layer.effect(Front, makeFront(config));
-  /** A layer reading `FRONT_API_TOKEN` (as Redacted) and optional `FRONT_API_BASE_URL`; other options may be given. */
+  /**
+   * A layer reading `FRONT_API_TOKEN` (as Redacted), optional `FRONT_API_BASE_URL` and optional
+   * `FRONTKIT_REDIS_URL` (shared state; an explicit `redisUrl` option wins); other options may be given.
+   */
   static readonly layerConfig = (options: Omit<FrontConfig, "token" | "baseUrl"> = {}) =>
     Layer.effect(
       Front,
       Effect.gen(function* () {
         const token = yield* Config.Redacted("FRONT_API_TOKEN");
         const baseUrl = yield* Config.option(Config.String("FRONT_API_BASE_URL"));
-        return yield* makeFront({ ...options, token, baseUrl: Option.getOrUndefined(baseUrl) });
+        const redisUrl = options.redisUrl ?? Option.getOrUndefined(yield* Config.option(Config.String("FRONTKIT_REDIS_URL")));
+        return yield* makeFront({ ...options, token, baseUrl: Option.getOrUndefined(baseUrl), ...(redisUrl === undefined ? {} : { redisUrl }) });
       }),
     );
 }

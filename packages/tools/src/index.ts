@@ -51,6 +51,15 @@ export {
   type ClientRequest,
   type DisposableClient,
 } from "./client-cache.js";
+// ---- Rate limiting: the limiter's settings and the seam for its shared state (issue 15) ----
+export { makeRateLimiter, type RateLimiter, type RateLimiterOptions, type RateLimiterState, type TripDetails } from "./rate-limiter.js";
+export type { AcquireResult, LimiterConfig, LimiterSnapshot, LimiterStore, MaybePromise, ResourceSnapshot, TripInfo, WaitReason } from "./limiter-store.js";
+export { makeMemoryLimiterStore, type MemoryLimiterStore } from "./limiter-memory-store.js";
+export { LIMITER_CEILINGS, LIMITER_DEFAULTS, type LimiterSettings, type LimiterTuning, limiterSettingIssues } from "./limiter-options.js";
+export { resourceOf } from "./limiter-resource.js";
+// ---- Shared state through Redis ----
+export { createRedisDedupeStore, type RedisDedupeStoreOptions } from "./shared/redis-dedupe-store.js";
+export { closeSharedRedis } from "./shared/redis-connection.js";
 export { RequestObserver, type RequestEvent, type RequestAttemptEvent, type RequestRetryEvent } from "./request-events.js";
 export { ProgressReporter, reportProgress, type ProgressUpdate } from "./progress.js";
 

@@ -59,8 +59,10 @@ const main = async (): Promise<void> => {
         (loading ??= import("@frontkit/tools").then((m) =>
           m.createFrontTools({
             token,
+            ...command.limiter,
             ...(baseUrl === undefined ? {} : { baseUrl }),
             ...(command.verbose ? { onRequest: verboseLine } : {}),
+            ...(command.redisUrl === undefined ? {} : { redisUrl: command.redisUrl }),
           }),
         ));
       // A bad base URL or token format is a startup error, reported as soon as the tools load.
@@ -104,7 +106,11 @@ const main = async (): Promise<void> => {
           audience: "cli",
           maxAccounts: command.maxAccounts,
           allowedOrigins: command.allowedOrigins,
-          ...(command.verbose ? { toolsOptions: { onRequest: verboseLine } } : {}),
+          toolsOptions: {
+            ...command.limiter,
+            ...(command.verbose ? { onRequest: verboseLine } : {}),
+            ...(command.redisUrl === undefined ? {} : { redisUrl: command.redisUrl }),
+          },
           log: (line) => process.stderr.write(`frontkit-mcp: ${line}\n`),
         });
       } catch (error) {
@@ -113,6 +119,7 @@ const main = async (): Promise<void> => {
         return fail(configurationMessage(error, undefined), 2);
       }
       process.stderr.write(`frontkit-mcp: listening on ${running.url} (Streamable HTTP, stateless; send Authorization: Bearer <Front API token>)\n`);
+      if (command.redisUrl !== undefined) process.stderr.write(`frontkit-mcp: sharing rate-limit state and cached lists through Redis ${redisDisplay(command.redisUrl)}\n`);
       const stop = (): void => {
         exitWithin(SHUTDOWN_GRACE_MS);
         void running.close().finally(() => process.exit(0));
@@ -129,6 +136,12 @@ const SHUTDOWN_GRACE_MS = 1_500;
 
 const exitWithin = (ms: number): void => {
   setTimeout(() => process.exit(0), ms).unref();
+};
+
+/** The Redis URL as it may be printed: scheme, host, port and database, never a user name or password. */
+const redisDisplay = (url: string): string => {
+  const parsed = new URL(url);
+  return `${parsed.protocol}//${parsed.host}${parsed.pathname === "/" ? "" : parsed.pathname}`;
 };
 
 const configurationMessage = (error: unknown, token: string | undefined): string => {

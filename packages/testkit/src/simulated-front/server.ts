@@ -5,14 +5,21 @@ import { SlidingWindowLimiter } from "./rate-limit.js";
 import { type BumpSetting, type ConversationAction, ConversationOrder } from "./conversation-order.js";
 import { listenOnLoopback } from "../loopback-server.js";
 
+/** The resource type a path's burst budget belongs to: its first segment (`/conversations/cnv_1/tags` → `conversations`). */
+const resourceType = (path: string): string => path.split("/")[1] ?? "";
+
 /** Options of {@link startSimulatedFront}. */
 export interface SimulatedFrontOptions {
   /** Company limit per sliding minute (Front: 50, 100 or 200 by plan). */
   readonly perMinute: number;
   /** Burst limit per second for one resource (Front: about 5). */
   readonly burstPerSecond: number;
-  /** Burst scope: per resource path (Front's behaviour, default) or the whole company. */
-  readonly burstScope?: "resource" | "company";
+  /**
+   * Burst scope: per resource type — the first path segment, so `/conversations/cnv_1/tags` and
+   * `/conversations` share one budget (Front's "5 requests per second, per resource type"; the default) —,
+   * per exact path (`"path"`, a looser Front), or the whole company (`"company"`).
+   */
+  readonly burstScope?: "resource" | "path" | "company";
   /** Delay before every answer, in real ms (default 0). */
   readonly latencyMs?: number;
   /** Seed of the generated data (default 1). */
@@ -155,6 +162,8 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
   const now = options.now ?? Date.now;
   const order = new ConversationOrder(dataset, options.bump ?? "replies_and_comments");
   const limiter = new SlidingWindowLimiter(options.perMinute, options.burstPerSecond);
+  const burstKey = (path: string): string =>
+    options.burstScope === "company" ? "company" : options.burstScope === "path" ? path : resourceType(path);
   const latencyMs = options.latencyMs ?? 0;
   const eventLog = new EventLog(dataset, options.seed ?? 1, size.events, options.eventVisibilityDelaySeconds ?? 0, () => now() / 1000);
   const writes: SimulatedWrite[] = [];
@@ -315,7 +324,7 @@ export const startSimulatedFront = async (options: SimulatedFrontOptions): Promi
       headers["retry-after"] = String(failure.retryAfterSeconds);
       return send(res, 429, headers, rateLimitBody(failure.retryAfterSeconds));
     }
-    const admission = limiter.admit(now(), options.burstScope === "company" ? "company" : path);
+    const admission = limiter.admit(now(), burstKey(path));
     const rateHeaders: Record<string, string> = {
       "x-ratelimit-limit": String(admission.limit),
       "x-ratelimit-remaining": String(admission.remaining),
