@@ -161,8 +161,13 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
       withStore(async (store, account) => {
         const cfg = cfgOf({ maxConcurrency: 100 });
         await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
-        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
-        const open = T0 + 1_000;
+        // The rest of the burst that taught us is refused too: that is not jitter, the margin stays.
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0 + 10, cfg);
+        for (let i = 0; i < 5; i++) granted(await store.acquire(account, "contacts", T0 + 200, cfg));
+        assert.strictEqual(waited(await store.acquire(account, "contacts", T0 + 200, cfg)).waitMs, cfg.burstWindowMs + cfg.burstMarginMs);
+        // Refused a window after pacing began: jitter; the margin doubles.
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0 + 1_200, cfg);
+        const open = T0 + 2_300;
         for (let i = 0; i < 5; i++) granted(await store.acquire(account, "contacts", open, cfg));
         const wait = waited(await store.acquire(account, "contacts", open, cfg));
         assert.strictEqual(wait.reason, "burst");
