@@ -286,7 +286,11 @@ export const trip = (account: AccountState, info: TripInfo, now: number, cfg: Li
       const margin = Math.max(cfg.burstMarginMs, resource.marginMs);
       resource.marginMs = Math.min(Math.max(2 * margin, margin + 50), cfg.burstWindowMs / 2);
     }
-    if (!resource.paced) resource.pacedAt = now;
+    if (!resource.paced) {
+      resource.pacedAt = now;
+      // Front just counted a full burst here: the next may start one window (plus margin) from now.
+      if (cfg.burstLimit > 0) ring(resource, cfg).fill(now);
+    }
     resource.paced = true;
     if (info.tier !== undefined) resource.tier = info.tier;
     resource.gateUntil = Math.max(resource.gateUntil, until);
