@@ -41,6 +41,8 @@ export interface ResourceState {
    * (up to half the window); every paced start takes 0.1 % of the window back off, down to the configured margin.
    */
   marginMs: number;
+  /** When the resource became paced (unix ms): refusals of requests sent before that say nothing about jitter. */
+  pacedAt: number;
   /** Learn mode: the ramp let `RAMP_PROVEN × burstLimit` starts through one window unrefused — no burst limit here. */
   proven: boolean;
   /** Learn mode ramp: starts allowed per burst window (starts at `burstLimit`, doubles), the current window's start and count. */
@@ -115,7 +117,7 @@ export const resourceState = (account: AccountState, resource: string, cfg: Limi
     const key = account.resources.size >= cfg.maxResources ? OVERFLOW_RESOURCE : resource;
     state = account.resources.get(key);
     if (state === undefined) {
-      state = { name: key, inFlight: 0, marginMs: 0, paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
+      state = { name: key, inFlight: 0, marginMs: 0, pacedAt: 0, paced: false, proven: false, rampLevel: 0, rampStart: Number.NEGATIVE_INFINITY, rampCount: 0, gateUntil: 0, tier: undefined, starts: [], head: 0 };
       account.resources.set(key, state);
     }
   }
@@ -278,10 +280,16 @@ export const trip = (account: AccountState, info: TripInfo, now: number, cfg: Li
   const resource = resourceState(account, info.resource, cfg);
   const burst = info.tier !== undefined || (info.remaining !== undefined && info.remaining > 0);
   if (burst) {
-    if (resource.paced && cfg.burstLimit > 0) {
-      // Refused although paced: arrivals at Front were closer than our starts. Widen this resource's margin.
+    if (resource.paced && cfg.burstLimit > 0 && now - resource.pacedAt > burstSpan(cfg, resource)) {
+      // Refused although paced (for longer than a window, so not the rest of the burst that taught us):
+      // arrivals at Front were closer together than our starts. Widen this resource's margin.
       const margin = Math.max(cfg.burstMarginMs, resource.marginMs);
       resource.marginMs = Math.min(Math.max(2 * margin, margin + 50), cfg.burstWindowMs / 2);
+    }
+    if (!resource.paced) {
+      resource.pacedAt = now;
+      // Front just counted a full burst here: the next may start one window (plus margin) from now.
+      if (cfg.burstLimit > 0) ring(resource, cfg).fill(now);
     }
     resource.paced = true;
     if (info.tier !== undefined) resource.tier = info.tier;
@@ -293,7 +301,10 @@ export const trip = (account: AccountState, info: TripInfo, now: number, cfg: Li
     account.gateTrips++;
   }
   // Nothing says the company budget is spent: it may have been a burst limit that did not name itself.
-  if (info.remaining === undefined) resource.paced = true;
+  if (info.remaining === undefined && !resource.paced) {
+    resource.paced = true;
+    resource.pacedAt = now;
+  }
 };
 
 

@@ -193,8 +193,9 @@ export interface LimiterStore {
   /**
    * Records one 429. The gate's length is `retryAfterMs` clamped to `[minRetryAfterMs, maxRetryAfterMs]`
    * (`defaultRetryAfterMs` when undefined or not finite). A burst 429 — `tier` present, or `remaining > 0` —
-   * closes only `info.resource` until `now + gate` and marks the resource paced; if it was paced already
-   * (jitter brought our starts closer together at Front), its `marginMs` becomes
+   * closes only `info.resource` until `now + gate` and marks the resource paced (when it was not: `pacedAt = now`
+   * and every slot of its start ring set to `now`, since Front just counted a full burst there); if it was paced already for more than one burst window (`now − pacedAt > burstWindowMs +
+   * margin`: jitter brought our starts closer together at Front), its `marginMs` becomes
    * `min(max(2m, m + 50), burstWindowMs / 2)` with m = max(`burstMarginMs`, `marginMs`). Any other 429 closes the
    * company gate until `now + gate` (counted in `gateTrips` when it moves the gate later); when nothing says
    * the company budget is spent (`remaining` undefined) the resource is also marked paced, since it may have

@@ -142,8 +142,10 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
         assert.strictEqual(snap.gateUntil, 0, "the company gate stays open");
         assert.isTrue(snap.resources["conversations"]?.paced);
         assert.strictEqual(snap.resources["conversations"]?.tier, "tier-1");
-        // Paced: a burst of 5 at once, the 6th when the first leaves the window (+ margin).
-        const open = T0 + 1_000;
+        // Paced: Front just counted a full burst, so the next burst comes one window (+ margin) after the 429;
+        // then 5 at once, the 6th when the first leaves the window (+ margin).
+        assert.strictEqual(waited(await store.acquire(account, "conversations", T0 + 1_000, cfg)).reason, "burst");
+        const open = T0 + cfg.burstWindowMs + cfg.burstMarginMs;
         for (let i = 0; i < 5; i++) granted(await store.acquire(account, "conversations", open, cfg));
         const burst = waited(await store.acquire(account, "conversations", open + 10, cfg));
         assert.strictEqual(burst.reason, "burst");
@@ -161,8 +163,13 @@ export const limiterStoreContract = (name: string, make: () => Promise<ContractS
       withStore(async (store, account) => {
         const cfg = cfgOf({ maxConcurrency: 100 });
         await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
-        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0, cfg);
-        const open = T0 + 1_000;
+        // The rest of the burst that taught us is refused too: that is not jitter, the margin stays.
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0 + 10, cfg);
+        for (let i = 0; i < 5; i++) granted(await store.acquire(account, "contacts", T0 + 1_100, cfg));
+        assert.strictEqual(waited(await store.acquire(account, "contacts", T0 + 1_100, cfg)).waitMs, cfg.burstWindowMs + cfg.burstMarginMs);
+        // Refused a window after pacing began: jitter; the margin doubles.
+        await store.trip(account, { resource: "contacts", retryAfterMs: 100, tier: "t", remaining: 9 }, T0 + 1_200, cfg);
+        const open = T0 + 2_300;
         for (let i = 0; i < 5; i++) granted(await store.acquire(account, "contacts", open, cfg));
         const wait = waited(await store.acquire(account, "contacts", open, cfg));
         assert.strictEqual(wait.reason, "burst");

