@@ -13,7 +13,7 @@
  *   probeUntil, nextLease, rcount, and per resource `r:<name>` (exists), `rp:` (paced), `rg:` (gate),
  *   `rt:` (tier), `rz:` (burst log size), `rs:` (burst log: the last start times, oldest first), and the
  *   learn-mode ramp `rv:` (proven), `rl:` (level), `ra:` (window start), `rc:` (starts in the window),
- *   `rm:` (the resource's learned burst margin) and `rf:` (its leases held);
+ *   `rm:` (the resource's learned burst margin), `ra:` (when it became paced) and `rf:` (its leases held);
  * - `frontkit:v1:<acct>:limiter:leases` — a sorted set: lease id → expiry (unix ms).
  * Both expire on their own: every write sets their TTL to a window, a lease and the longest gate together.
  *
@@ -218,10 +218,23 @@ local asked = retryAfter ~= nil and retryAfter or defR
 local untilT = now + math.min(math.max(minR, asked), maxR)
 local key = resourceKey(name, maxResources)
 if hasTier or (remaining ~= nil and remaining > 0) then
-  if redis.call('HGET', H, 'rp:' .. key) == '1' and burstLimit > 0 then
-    -- Refused although paced: arrivals at Front were closer than our starts. Widen this resource's margin.
-    local margin = math.max(burstMargin, num(redis.call('HGET', H, 'rm:' .. key)) or 0)
+  local wasPaced = redis.call('HGET', H, 'rp:' .. key) == '1'
+  local margin = math.max(burstMargin, num(redis.call('HGET', H, 'rm:' .. key)) or 0)
+  local pacedAt = num(redis.call('HGET', H, 'ra:' .. key)) or 0
+  if wasPaced and burstLimit > 0 and now - pacedAt > burstWindow + margin then
+    -- Refused although paced (for longer than a window, so not the rest of the burst that taught us):
+    -- arrivals at Front were closer together than our starts. Widen this resource's margin.
     redis.call('HSET', H, 'rm:' .. key, string.format('%.17g', math.min(math.max(2 * margin, margin + 50), burstWindow / 2)))
+  end
+  if not wasPaced then
+    redis.call('HSET', H, 'ra:' .. key, string.format('%.17g', now))
+    if burstLimit > 0 then
+      -- Front just counted a full burst here: the next may start one window (plus margin) from now.
+      ring(key, burstLimit)
+      local filled = {}
+      for i = 1, burstLimit do filled[i] = string.format('%.17g', now) end
+      redis.call('HSET', H, 'rs:' .. key, table.concat(filled, ','))
+    end
   end
   redis.call('HSET', H, 'rp:' .. key, '1')
   if hasTier then redis.call('HSET', H, 'rt:' .. key, ARGV[4]) end
@@ -235,7 +248,9 @@ if untilT > gateUntil then
   redis.call('HSET', H, 'gateUntil', string.format('%.17g', untilT))
   redis.call('HINCRBY', H, 'gateTrips', 1)
 end
-if remaining == nil then redis.call('HSET', H, 'rp:' .. key, '1') end
+if remaining == nil and redis.call('HGET', H, 'rp:' .. key) ~= '1' then
+  redis.call('HSET', H, 'rp:' .. key, '1', 'ra:' .. key, string.format('%.17g', now))
+end
 expire(ttl)
 return 1
 `);
