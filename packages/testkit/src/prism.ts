@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { trackChild, untrackChild } from "./child-reaper.js";
 import { freePort } from "./free-port.js";
+import { exited, stopChild } from "./stop-child.js";
 import { CORRECTED_SPEC_RELATIVE_PATH, defaultSpecPath, findRepoRoot } from "./repo-root.js";
 
 /** Options for {@link startPrism}. */
@@ -36,7 +37,6 @@ export class PrismStartError extends Error {
 }
 
 const LOG_TAIL_LINES = 40;
-const STOP_GRACE_MS = 3_000;
 // Any bearer works: Prism only checks that the spec's security scheme is present.
 const PROBE_HEADERS = { authorization: "Bearer frontkit-testkit-probe" };
 
@@ -78,37 +78,6 @@ const answers = async (url: string): Promise<boolean> => {
   }
 };
 
-const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
-
-const waitForExit = (child: ChildProcess, ms: number): Promise<boolean> =>
-  new Promise((resolveWait) => {
-    if (exited(child)) return resolveWait(true);
-    const timer = setTimeout(() => {
-      child.removeListener("exit", onExit);
-      resolveWait(false);
-    }, ms);
-    const onExit = (): void => {
-      clearTimeout(timer);
-      resolveWait(true);
-    };
-    child.once("exit", onExit);
-  });
-
-const killChild = async (child: ChildProcess): Promise<void> => {
-  if (child.pid === undefined || exited(child)) return;
-  try {
-    process.kill(child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  if (await waitForExit(child, STOP_GRACE_MS)) return;
-  try {
-    process.kill(child.pid, "SIGKILL");
-  } catch {
-    return;
-  }
-  await waitForExit(child, STOP_GRACE_MS);
-};
 
 const launch = async (specPath: string, port: number, timeoutMs: number): Promise<PrismServer> => {
   const cli = resolvePrismCli();
@@ -138,7 +107,7 @@ const launch = async (specPath: string, port: number, timeoutMs: number): Promis
   const url = `http://127.0.0.1:${port}`;
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
-    stopping ??= killChild(child).finally(() => {
+    stopping ??= stopChild(child).finally(() => {
       untrackChild(child);
       child.stdin?.destroy();
       child.stdout?.destroy();

@@ -7,6 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { trackChild, untrackChild } from "./child-reaper.js";
 import { freePort } from "./free-port.js";
+import { exited, stopChild } from "./stop-child.js";
 
 /** Options of {@link startRedisServer}. */
 export interface StartRedisServerOptions {
@@ -47,7 +48,6 @@ export class RedisServerStartError extends Error {
 }
 
 const LOG_TAIL_LINES = 30;
-const STOP_GRACE_MS = 3_000;
 const INSTALL_HINT = "install Debian's redis-server package (apt-get install redis-server) or put redis-server on PATH";
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -91,39 +91,6 @@ export const pingRedis = (port: number, timeoutMs = 1_000): Promise<boolean> =>
     });
   });
 
-const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
-
-const waitForExit = (child: ChildProcess, ms: number): Promise<boolean> =>
-  new Promise((resolveWait) => {
-    if (exited(child)) return resolveWait(true);
-    const timer = setTimeout(() => {
-      child.removeListener("exit", onExit);
-      resolveWait(false);
-    }, ms);
-    const onExit = (): void => {
-      clearTimeout(timer);
-      resolveWait(true);
-    };
-    child.once("exit", onExit);
-  });
-
-const killChild = async (child: ChildProcess): Promise<void> => {
-  if (child.pid === undefined || exited(child)) return;
-  try {
-    // A frozen server ignores SIGTERM until continued.
-    process.kill(child.pid, "SIGCONT");
-    process.kill(child.pid, "SIGTERM");
-  } catch {
-    return;
-  }
-  if (await waitForExit(child, STOP_GRACE_MS)) return;
-  try {
-    process.kill(child.pid, "SIGKILL");
-  } catch {
-    return;
-  }
-  await waitForExit(child, STOP_GRACE_MS);
-};
 
 /** Spawns one redis-server on `port` and resolves once it answers PING; kills it on any failure. */
 const spawnServer = async (command: string, port: number, timeoutMs: number): Promise<ChildProcess> => {
@@ -163,7 +130,7 @@ const spawnServer = async (command: string, port: number, timeoutMs: number): Pr
     }
     if (await pingRedis(port)) return child;
     if (Date.now() > deadline) {
-      await killChild(child);
+      await stopChild(child, { resume: true });
       untrackChild(child);
       throw new RedisServerStartError(`redis-server did not answer PING on 127.0.0.1:${port} within ${timeoutMs} ms.`, tail);
     }
@@ -201,7 +168,7 @@ export const startRedisServer = async (options: StartRedisServerOptions = {}): P
     const running = current;
     current = undefined;
     if (running === undefined) return;
-    await killChild(running);
+    await stopChild(running, { resume: true });
     untrackChild(running);
     running.stdout?.destroy();
     running.stderr?.destroy();
