@@ -52,7 +52,11 @@ export interface FrontConfig {
   readonly maxConcurrency?: number | undefined;
   /** Requests per second per burst-limited resource type (default 5, Front's burst limit; 0, or above 1000, disables burst pacing). */
   readonly burstPerSecond?: number | undefined;
-  /** Which resource types are burst-paced: `"learn"` (default) those Front refused with a burst 429, `"always"` all of them. */
+  /**
+   * Which resource types are burst-paced: `"learn"` those Front refused with a burst 429, `"always"` all of them.
+   * Default `"learn"` for one process; `"always"` with `redisUrl`, where several processes start bursts at once and
+   * learning costs each of them refused requests (measured: 5.7 % of requests answered 429 vs 0.7 %).
+   */
   readonly burstPacing?: "learn" | "always" | undefined;
   /** How long list-tags / list-inboxes results are reused (default 5 minutes; 0 disables). */
   readonly cacheTtl?: Duration.Input | undefined;
@@ -121,7 +125,8 @@ export const makeFront = (config: FrontConfig): Effect.Effect<FrontService, Inva
       ...(shared === undefined ? {} : shared.limiterOptions),
       maxConcurrency: config.maxConcurrency,
       burstPerSecond: config.burstPerSecond,
-      burstPacing: config.burstPacing,
+      // Several processes share one budget: pace every resource type from the start rather than learn by 429s.
+      burstPacing: config.burstPacing ?? (shared === undefined ? undefined : "always"),
       maxRetryAfterMs,
     });
     const exchange = makeExchange(client, redact.text);

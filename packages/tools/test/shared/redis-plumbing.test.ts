@@ -63,4 +63,24 @@ describe.skipIf(!gate.available)("redisUrl through each entry point, against a r
     expect(tags).toEqual([{ id: "tag_1", name: "A" }]);
     expect(front.calls()).toBe(1);
   });
+  it("with redisUrl every resource type is burst-paced from the start (burstPacing defaults to always); an explicit learn wins", async () => {
+    // 15 calls at once on one resource type: paced from the start, 5 per burst window (3 windows, ≥ 2 s);
+    // learning ramps 5 → 10 in the second window, so all 15 start within about one window.
+    const spanOf = async (options: { readonly burstPacing?: "learn" }, token: string): Promise<number> => {
+      const starts: number[] = [];
+      const fetch = async (): Promise<Response> => {
+        starts.push(Date.now());
+        return new Response(JSON.stringify({ id: "me" }), { status: 200, headers: { "content-type": "application/json" } });
+      };
+      const tools = createFrontTools({ token, baseUrl: "http://127.0.0.1:9", fetch, redisUrl: server.url, ...options });
+      try {
+        await Promise.all(Array.from({ length: 15 }, () => tools.rawApiRequest({ method: "GET", path: "/me" })));
+      } finally {
+        await tools.dispose();
+      }
+      return Math.max(...starts) - Math.min(...starts);
+    };
+    expect(await spanOf({}, `${TOKEN}-always`)).toBeGreaterThanOrEqual(2_000);
+    expect(await spanOf({ burstPacing: "learn" }, `${TOKEN}-learn`)).toBeLessThan(2_000);
+  }, 30_000);
 });
