@@ -4,7 +4,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { trackChild, untrackChild } from "./child-reaper.js";
 import { freePort } from "./free-port.js";
-import { exited, stopChild } from "./stop-child.js";
+import { collectLogTail, exited, stopChild } from "./stop-child.js";
 import { CORRECTED_SPEC_RELATIVE_PATH, defaultSpecPath, findRepoRoot } from "./repo-root.js";
 
 /** Options for {@link startPrism}. */
@@ -90,16 +90,7 @@ const launch = async (specPath: string, port: number, timeoutMs: number): Promis
     },
   );
   trackChild(child);
-  const tail: string[] = [];
-  const collect = (chunk: Buffer): void => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      tail.push(line);
-      if (tail.length > LOG_TAIL_LINES) tail.shift();
-    }
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
+  const tail = collectLogTail(child, LOG_TAIL_LINES);
   // Pipes we never read from again must not keep the test process alive.
   for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as { unref?: () => void } | null)?.unref?.();
   child.unref();

@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { connect } from "node:net";
 import { trackChild, untrackChild } from "./child-reaper.js";
 import { freePort } from "./free-port.js";
-import { exited, stopChild } from "./stop-child.js";
+import { collectLogTail, exited, stopChild } from "./stop-child.js";
 
 /** Options of {@link startRedisServer}. */
 export interface StartRedisServerOptions {
@@ -101,16 +101,7 @@ const spawnServer = async (command: string, port: number, timeoutMs: number): Pr
     { stdio: ["ignore", "pipe", "pipe"] },
   );
   trackChild(child);
-  const tail: string[] = [];
-  const collect = (chunk: Buffer): void => {
-    for (const line of chunk.toString("utf8").split("\n")) {
-      if (line.trim() === "") continue;
-      tail.push(line);
-      if (tail.length > LOG_TAIL_LINES) tail.shift();
-    }
-  };
-  child.stdout?.on("data", collect);
-  child.stderr?.on("data", collect);
+  const tail = collectLogTail(child, LOG_TAIL_LINES);
   let spawnError: Error | undefined;
   child.once("error", (error) => {
     spawnError = error;

@@ -3,6 +3,21 @@ import type { ChildProcess } from "node:child_process";
 /** How long a child gets to exit after SIGTERM, then after SIGKILL. */
 const STOP_GRACE_MS = 3_000;
 
+/** The last `maxLines` non-empty lines the child printed (stdout and stderr), kept for a start error's message. */
+export const collectLogTail = (child: ChildProcess, maxLines: number): string[] => {
+  const tail: string[] = [];
+  const collect = (chunk: Buffer): void => {
+    for (const line of chunk.toString("utf8").split("\n")) {
+      if (line.trim() === "") continue;
+      tail.push(line);
+      if (tail.length > maxLines) tail.shift();
+    }
+  };
+  child.stdout?.on("data", collect);
+  child.stderr?.on("data", collect);
+  return tail;
+};
+
 /** Whether the child has exited (by code or by signal). */
 export const exited = (child: ChildProcess): boolean => child.exitCode !== null || child.signalCode !== null;
 
